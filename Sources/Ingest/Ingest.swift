@@ -1,0 +1,1 @@
+// The Ingest step of the flow in DESIGN.md; built by its own issue.

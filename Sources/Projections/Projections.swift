@@ -1,0 +1,1 @@
+// The Projections step of the flow in DESIGN.md; built by its own issue.

@@ -1,0 +1,1 @@
+// The Queries step of the flow in DESIGN.md; built by its own issue.
