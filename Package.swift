@@ -50,6 +50,12 @@ let package = Package(
             resources: [.copy("migrations")],
             swiftSettings: swiftSettings
         ),
+        // Where to connect (DATABASE_URL, PG*, or the embedded cluster), migrated and ready.
+        .target(
+            name: "ChronographDatabase",
+            dependencies: ["Postgres", "EmbeddedPostgres", "Migrations", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
         // The append-only event log: streams, expected versions, gap-safe reading, NOTIFY.
         .target(
             name: "EventLog",
@@ -80,7 +86,8 @@ let package = Package(
         .executableTarget(
             name: "chronograph",
             dependencies: [
-                "Postgres", "EmbeddedPostgres", "Migrations", "EventLog", "Extraction", "Ingest", "Projections", "Queries",
+                "Postgres", "EmbeddedPostgres", "Migrations", "ChronographDatabase", "EventLog", "Extraction", "Ingest",
+                "Projections", "Queries",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -89,7 +96,7 @@ let package = Package(
         .executableTarget(
             name: "ChronographBench",
             dependencies: [
-                "Postgres", "EmbeddedPostgres", "Migrations", "EventLog", "Extraction",
+                "Postgres", "EmbeddedPostgres", "Migrations", "ChronographDatabase", "EventLog", "Extraction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/ChronographBench",

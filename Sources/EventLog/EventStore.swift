@@ -1,1 +1,307 @@
-enum EventLogPlaceholder {}
+import Foundation
+public import Postgres
+
+/// The append-only event log in PostgreSQL (table `events`, migration 0001).
+///
+/// Calls block on the given ``Connection``: run them through a `ConnectionHandle`.
+///
+/// Appending: every stream of a batch is locked with a transaction-level advisory lock, in one sorted
+/// order, before the transaction writes anything, so the transaction gets its xid only after it holds
+/// the locks. Stream order and xid order therefore agree, which is what lets readers order by
+/// (xid, position). See docs/event-log.md.
+public struct EventStore: Sendable {
+    /// The channel appends notify, once per transaction.
+    public static let notificationChannel = "chronograph_events"
+    /// Batches at least this large are written with COPY, smaller ones with one INSERT.
+    public static let copyThreshold = 64
+
+    public init() {}
+
+    /// The category of a stream: its name up to the first '-'.
+    public static func category(of stream: String) -> String {
+        guard let dash = stream.firstIndex(of: "-") else { return stream }
+        return String(stream[..<dash])
+    }
+
+    // MARK: - Appending
+
+    /// Appends to one stream, atomically, and throws if the log refuses.
+    @discardableResult
+    public func append(
+        _ events: [NewEvent], to stream: String, expectedVersion: ExpectedVersion = .any, on connection: Connection
+    ) throws -> AppendOutcome {
+        let outcome = try append([AppendRequest(stream: stream, events: events, expectedVersion: expectedVersion)], on: connection)[0]
+        if let error = outcome.error { throw error }
+        return outcome
+    }
+
+    /// Appends many requests in one transaction (joining the caller's, if one is open).
+    ///
+    /// Every request is checked before anything is written; a refused request comes back as
+    /// `.rejected` and writes nothing, the others are appended. Requests for one stream apply in order.
+    public func append(_ requests: [AppendRequest], on connection: Connection) throws -> [AppendOutcome] {
+        guard !requests.isEmpty else { return [] }
+        for request in requests {
+            if let problem = validate(request) { return try rejectAll(requests, problem: problem, on: request) }
+        }
+        return try connection.transaction { connection in
+            try appendLocked(requests, on: connection)
+        }
+    }
+
+    private func rejectAll(_ requests: [AppendRequest], problem: EventLogError, on bad: AppendRequest) throws -> [AppendOutcome] {
+        requests.map { $0 == bad ? .rejected(problem) : .rejected(EventLogError(code: .invalidEvent, message: "batch not written: \(problem)", stream: $0.stream)) }
+    }
+
+    private func validate(_ request: AppendRequest) -> EventLogError? {
+        if request.stream.isEmpty || request.stream.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+            return EventLogError(code: .invalidEvent, message: "stream name '\(request.stream)' is empty or has control characters", stream: request.stream)
+        }
+        for event in request.events where event.type.isEmpty {
+            return EventLogError(code: .invalidEvent, message: "event \(event.id) has an empty type", stream: request.stream, eventID: event.id)
+        }
+        return nil
+    }
+
+    private struct StreamState {
+        var version: Int64?
+        var xid: UInt64?
+    }
+
+    private func appendLocked(_ requests: [AppendRequest], on connection: Connection) throws -> [AppendOutcome] {
+        let streams = Array(Set(requests.map(\.stream))).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        // 1. Lock the streams in one fixed order, before this transaction writes (and so gets its xid).
+        let lock = try connection.query("""
+            SELECT pg_current_xact_id_if_assigned()::text AS xid,
+                   count(pg_advisory_xact_lock(hashtextextended(s, 0))) AS locked
+            FROM unnest(\(PostgresArray(streams))::text[]) AS s
+            """)
+        let xidBeforeLocks = lock[0]["xid"].flatMap(UInt64.init)
+
+        // 2. Read each stream's last version and xid (a new snapshot, taken after the locks).
+        var state: [String: StreamState] = [:]
+        for row in try connection.query("""
+            SELECT s.name, e.version, e.xid::text AS xid
+            FROM unnest(\(PostgresArray(streams))::text[]) AS s(name)
+            LEFT JOIN LATERAL (
+                SELECT version, xid FROM events WHERE stream = s.name ORDER BY version DESC LIMIT 1
+            ) e ON true
+            """) {
+            state[try row.decode("name")] = StreamState(version: try row.decodeIfPresent("version"), xid: try row.decodeIfPresent("xid"))
+        }
+
+        // 3. Which of the ids are in the log already, and where.
+        let ids = requests.flatMap { $0.events.map(\.id) }
+        var existing: [UUID: String] = [:]
+        for row in try connection.query("""
+            SELECT id, stream FROM events WHERE id = ANY(\(PostgresArray(ids))::uuid[])
+            """) {
+            existing[try row.decode("id")] = try row.decode("stream")
+        }
+
+        // 4. Decide each request, in order, against the state the earlier ones leave.
+        var outcomes: [AppendOutcome] = []
+        var rows: [(stream: String, version: Int64, event: NewEvent)] = []
+        var seenInBatch: Set<UUID> = []
+        for request in requests {
+            let outcome = decide(request, state: &state, existing: existing, seenInBatch: &seenInBatch, rows: &rows)
+            outcomes.append(outcome)
+        }
+        guard !rows.isEmpty else { return outcomes }
+
+        // 5. Write, then check that no stream's earlier event has a newer xid than ours (possible only
+        //    when the caller's transaction had written before taking the locks).
+        do {
+            try insert(rows, on: connection)
+        } catch let error as PostgresError where error.isUniqueViolation {
+            throw EventLogError(code: .duplicateEventID, message: "an event id is already in the log (written concurrently): \(error.detail ?? error.message)")
+        }
+        if let mine = xidBeforeLocks {
+            for stream in streams {
+                if let theirs = state[stream]?.xid, theirs > mine {
+                    throw EventLogError(
+                        code: .transactionOrder,
+                        message: "stream \(stream) was written by a newer transaction than this one; retry the transaction",
+                        stream: stream
+                    )
+                }
+            }
+        }
+        try connection.query("SELECT pg_notify(\(EventStore.notificationChannel), '')")
+        return outcomes
+    }
+
+    private func decide(
+        _ request: AppendRequest,
+        state: inout [String: StreamState],
+        existing: [UUID: String],
+        seenInBatch: inout Set<UUID>,
+        rows: inout [(stream: String, version: Int64, event: NewEvent)]
+    ) -> AppendOutcome {
+        let stream = request.stream
+        let current = state[stream]?.version
+        var fresh: [NewEvent] = []
+        var skipped = 0
+        var idsHere: Set<UUID> = []
+        for event in request.events {
+            if !idsHere.insert(event.id).inserted || seenInBatch.contains(event.id) {
+                return .rejected(EventLogError(code: .duplicateEventID, message: "event id \(event.id) appears twice in one append", stream: stream, eventID: event.id))
+            }
+            if let other = existing[event.id] {
+                guard other == stream else {
+                    return .rejected(EventLogError(
+                        code: .duplicateEventID,
+                        message: "event id \(event.id) is already in the log on stream \(other), not \(stream)",
+                        stream: stream, eventID: event.id))
+                }
+                skipped += 1
+            } else {
+                fresh.append(event)
+            }
+        }
+        if fresh.isEmpty, skipped > 0 {
+            return .alreadyAppended(stream: stream, lastVersion: current ?? -1)
+        }
+        let matches: Bool
+        switch request.expectedVersion {
+        case .any: matches = true
+        case .noStream: matches = current == nil
+        case .exactly(let version): matches = current == version
+        }
+        guard matches else {
+            let actual = current.map(String.init) ?? "none (no stream)"
+            return .rejected(EventLogError(
+                code: .wrongExpectedVersion,
+                message: "stream \(stream): expected version \(request.expectedVersion), found \(actual)",
+                stream: stream, expected: request.expectedVersion, actual: current))
+        }
+        guard !fresh.isEmpty else {
+            return .appended(stream: stream, firstVersion: (current ?? -1) + 1, lastVersion: current ?? -1, skipped: 0)
+        }
+        seenInBatch.formUnion(idsHere)
+        let first = (current ?? -1) + 1
+        for (offset, event) in fresh.enumerated() {
+            rows.append((stream, first + Int64(offset), event))
+        }
+        let last = first + Int64(fresh.count) - 1
+        state[stream, default: StreamState()].version = last
+        return .appended(stream: stream, firstVersion: first, lastVersion: last, skipped: skipped)
+    }
+
+    private func insert(_ rows: [(stream: String, version: Int64, event: NewEvent)], on connection: Connection) throws {
+        if rows.count >= EventStore.copyThreshold {
+            try connection.copyIn("COPY events (stream, version, id, type, data, metadata) FROM STDIN") { writer in
+                for row in rows {
+                    writer.field(row.stream)
+                    writer.field(row.version)
+                    writer.field(row.event.id)
+                    writer.field(row.event.type)
+                    writer.field(row.event.data)
+                    writer.field(row.event.metadata)
+                    writer.endRow()
+                }
+            }
+            return
+        }
+        try connection.query("""
+            INSERT INTO events (stream, version, id, type, data, metadata)
+            SELECT * FROM unnest(
+                \(PostgresArray(rows.map(\.stream)))::text[],
+                \(PostgresArray(rows.map(\.version)))::int8[],
+                \(PostgresArray(rows.map(\.event.id)))::uuid[],
+                \(PostgresArray(rows.map(\.event.type)))::text[],
+                \(PostgresArray(rows.map(\.event.data)))::jsonb[],
+                \(PostgresArray(rows.map(\.event.metadata)))::jsonb[])
+            """)
+    }
+
+    // MARK: - Reading
+
+    /// Reads up to `limit` events after `after`, in (xid, position) order, never past the oldest
+    /// running transaction: an event committed late is returned by a later read, never skipped.
+    ///
+    /// Must run outside a transaction that has written (its own xid would hold the horizon back).
+    /// `fromPosition` keeps only events at or after a global position.
+    public func read(
+        after: LogPosition = .start, filter: EventFilter = .all, fromPosition: Int64 = 0, limit: Int = 1000,
+        on connection: Connection
+    ) throws -> [RecordedEvent] {
+        var condition: SQL = ""
+        switch filter {
+        case .all: break
+        case .stream(let stream): condition = "AND stream = \(stream)"
+        case .category(let category): condition = "AND category = \(category)"
+        case .type(let type): condition = "AND type = \(type)"
+        }
+        let rows = try connection.query("""
+            SELECT position, xid::text AS xid, stream, version, id, type, data::text AS data,
+                   metadata::text AS metadata, recorded_at
+            FROM events
+            WHERE (xid, position) > (\(String(after.xid))::xid8, \(after.position))
+              AND xid < pg_snapshot_xmin(pg_current_snapshot())
+              AND position >= \(fromPosition)
+              \(condition)
+            ORDER BY xid, position
+            LIMIT \(limit)
+            """)
+        return try rows.map(Self.decodeEvent)
+    }
+
+    /// Reads one stream in version order, from a version on.
+    public func readStream(_ stream: String, fromVersion: Int64 = 0, limit: Int = 1000, on connection: Connection) throws -> [RecordedEvent] {
+        let rows = try connection.query("""
+            SELECT position, xid::text AS xid, stream, version, id, type, data::text AS data,
+                   metadata::text AS metadata, recorded_at
+            FROM events
+            WHERE stream = \(stream) AND version >= \(fromVersion)
+            ORDER BY version
+            LIMIT \(limit)
+            """)
+        return try rows.map(Self.decodeEvent)
+    }
+
+    /// The stream's last version, or nil when it does not exist.
+    public func currentVersion(of stream: String, on connection: Connection) throws -> Int64? {
+        let rows = try connection.query("SELECT max(version) AS version FROM events WHERE stream = \(stream)")
+        return try rows[0].decodeIfPresent("version")
+    }
+
+    static func decodeEvent(_ row: QueryResult.Row) throws -> RecordedEvent {
+        RecordedEvent(
+            position: try row.decode(0),
+            xid: try row.decode(1),
+            stream: try row.decode(2),
+            version: try row.decode(3),
+            id: try row.decode(4),
+            type: try row.decode(5),
+            data: try row.decode(6),
+            metadata: row[7],
+            recordedAt: try row.decode(8, as: Timestamp.self).rfc3339
+        )
+    }
+
+    // MARK: - Stats
+
+    /// Counts and the reading horizon.
+    public func stats(on connection: Connection) throws -> LogStats {
+        let row = try connection.query("""
+            WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
+            SELECT (SELECT count(*) FROM events) AS events,
+                   (SELECT count(*) FROM (SELECT DISTINCT stream FROM events) s) AS streams,
+                   (SELECT max(position) FROM events) AS last_position,
+                   horizon.xmin::text AS watermark,
+                   (SELECT count(*) FROM events WHERE xid >= horizon.xmin) AS behind,
+                   (SELECT coalesce(extract(epoch FROM max(clock_timestamp() - xact_start)), 0)::float8
+                      FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid()) AS oldest
+            FROM horizon
+            """)[0]
+        return LogStats(
+            events: try row.decode("events"),
+            streams: try row.decode("streams"),
+            lastPosition: try row.decodeIfPresent("last_position"),
+            watermarkXid: try row.decode("watermark"),
+            eventsBehindWatermark: try row.decode("behind"),
+            oldestOpenTransactionSeconds: try row.decode("oldest")
+        )
+    }
+}

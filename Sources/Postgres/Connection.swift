@@ -1,1 +1,193 @@
-enum PostgresPlaceholder {}
+internal import CLibPQ
+#if canImport(Glibc)
+import Glibc
+#endif
+public import Logging
+
+/// One libpq connection. Its calls block, so use it from one thread at a time and keep it off
+/// Swift's cooperative pool: ``ConnectionHandle`` does both. Only ``cancel()`` may be called from
+/// another thread.
+///
+/// A `final class` because it owns a C handle that `deinit` frees.
+public final class Connection {
+    // The PGconn, freed in deinit. Never used by two threads at once (see ConnectionHandle).
+    private let conn: OpaquePointer
+    // PGcancel is documented thread-safe: cancel() may run on any thread.
+    private let cancelHandle: OpaquePointer?
+    public let logger: Logger
+    /// The connection string with any password hidden.
+    public let redactedConninfo: String
+    private var transactionDepth = 0
+
+    /// Connects with a libpq URI or key=value string; an empty string means "from the PG* variables".
+    public init(conninfo: String, logger: Logger = Logger(label: "chronograph.postgres")) throws {
+        self.logger = logger
+        self.redactedConninfo = Conninfo.redacted(conninfo)
+        guard let conn = PQconnectdb(conninfo) else {
+            throw PostgresError(code: .connection, message: "could not allocate a libpq connection")
+        }
+        guard PQstatus(conn) == CONNECTION_OK else {
+            let message = Connection.trimmed(PQerrorMessage(conn))
+            PQfinish(conn)
+            throw PostgresError(code: .connection, message: "could not connect to PostgreSQL: \(message)")
+        }
+        self.conn = conn
+        self.cancelHandle = PQgetCancel(conn)
+        // Keep server notices (e.g. "relation already exists, skipping") out of stderr.
+        PQsetNoticeProcessor(conn, { _, _ in }, nil)
+    }
+
+    deinit {
+        if let cancelHandle { PQfreeCancel(cancelHandle) }
+        PQfinish(conn)
+    }
+
+    /// The server's version number (150018 for 15.18).
+    public var serverVersion: Int { Int(PQserverVersion(conn)) }
+
+    /// True while the connection is usable.
+    public var isOpen: Bool { PQstatus(conn) == CONNECTION_OK }
+
+    /// The backend's process id.
+    public var backendPID: Int32 { PQbackendPID(conn) }
+
+    /// Runs one statement with its parameters and returns its rows.
+    @discardableResult
+    public func query(_ sql: SQL) throws -> QueryResult {
+        let result = try execute(sql)
+        defer { PQclear(result) }
+        return QueryResult(taking: result)
+    }
+
+    /// Runs one statement and returns the number of rows it affected.
+    @discardableResult
+    public func execute(affecting sql: SQL) throws -> Int {
+        try query(sql).affectedRows
+    }
+
+    /// Runs trusted SQL text that may hold several statements (a migration file), with no parameters.
+    public func run(script: String) throws {
+        guard let result = PQexec(conn, script) else { throw connectionError() }
+        defer { PQclear(result) }
+        try check(result)
+    }
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    /// Nested calls use savepoints.
+    public func transaction<T>(_ body: (Connection) throws -> T) throws -> T {
+        let depth = transactionDepth
+        let savepoint = "chronograph_sp_\(depth)"
+        try run(script: depth == 0 ? "BEGIN" : "SAVEPOINT \(savepoint)")
+        transactionDepth += 1
+        defer { transactionDepth = depth }
+        do {
+            let value = try body(self)
+            try run(script: depth == 0 ? "COMMIT" : "RELEASE SAVEPOINT \(savepoint)")
+            return value
+        } catch {
+            if isOpen {
+                try? run(script: depth == 0 ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT \(savepoint); RELEASE SAVEPOINT \(savepoint)")
+            }
+            throw error
+        }
+    }
+
+    /// True while ``transaction(_:)`` is running on this connection.
+    public var inTransaction: Bool { transactionDepth > 0 }
+
+    /// Asks the server to cancel the statement running now. Safe from any thread.
+    public func cancel() {
+        guard let cancelHandle else { return }
+        var buffer = [CChar](repeating: 0, count: 256)
+        _ = PQcancel(cancelHandle, &buffer, Int32(buffer.count))
+    }
+
+    /// Quotes an identifier (a table or channel name) for the rare statements that cannot take it as a parameter.
+    public func quoteIdentifier(_ identifier: String) throws -> String {
+        guard let escaped = PQescapeIdentifier(conn, identifier, identifier.utf8.count) else { throw connectionError() }
+        defer { PQfreemem(escaped) }
+        return String(cString: escaped)
+    }
+
+    // MARK: - libpq plumbing
+
+    private func execute(_ sql: SQL) throws -> OpaquePointer {
+        let count = sql.values.count
+        let result: OpaquePointer? = sql.types.withUnsafeBufferPointer { types in
+            withCStrings(sql.values) { values in
+                PQexecParams(conn, sql.text, Int32(count), count == 0 ? nil : types.baseAddress, values, nil, nil, 0)
+            }
+        }
+        guard let result else { throw connectionError() }
+        do {
+            try check(result)
+        } catch {
+            PQclear(result)
+            throw error
+        }
+        return result
+    }
+
+    func check(_ result: OpaquePointer) throws {
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY, PGRES_COPY_IN, PGRES_COPY_OUT:
+            return
+        default:
+            throw serverError(result)
+        }
+    }
+
+    func serverError(_ result: OpaquePointer) -> PostgresError {
+        func field(_ code: UInt8) -> String? {
+            guard let pointer = PQresultErrorField(result, Int32(code)) else { return nil }
+            return String(cString: pointer)
+        }
+        let sqlState = field(UInt8(ascii: "C"))
+        let message = field(UInt8(ascii: "M")) ?? Connection.trimmed(PQresultErrorMessage(result))
+        if PQstatus(conn) != CONNECTION_OK {
+            return PostgresError(code: .connection, message: "connection to PostgreSQL lost: \(Connection.trimmed(PQerrorMessage(conn)))")
+        }
+        return PostgresError(
+            code: sqlState == "57014" ? .cancelled : .server,
+            message: message,
+            sqlState: sqlState,
+            detail: field(UInt8(ascii: "D")),
+            hint: field(UInt8(ascii: "H")),
+            constraint: field(UInt8(ascii: "n"))
+        )
+    }
+
+    func connectionError() -> PostgresError {
+        PostgresError(code: .connection, message: Connection.trimmed(PQerrorMessage(conn)))
+    }
+
+    var handle: OpaquePointer { conn }
+
+    static func trimmed(_ pointer: UnsafePointer<CChar>?) -> String {
+        guard let pointer else { return "unknown error" }
+        let text = String(cString: pointer)
+        let trimmed = text.trimmingCharacters(in: " \n\t")
+        return trimmed.isEmpty ? "unknown error" : trimmed
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        let characters = Set(set)
+        var slice = self[...]
+        while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}
+
+/// Keeps C copies of the strings alive for the whole call.
+func withCStrings<R>(_ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
+    var owned: [UnsafeMutablePointer<CChar>?] = []
+    owned.reserveCapacity(strings.count)
+    for string in strings {
+        owned.append(string.map { strdup($0)! })
+    }
+    defer { owned.forEach { free($0) } }
+    return body(owned.map { UnsafePointer($0) })
+}

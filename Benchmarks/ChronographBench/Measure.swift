@@ -1,0 +1,37 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Wall-clock time of a block, in seconds.
+func measure(_ body: () async throws -> Void) async rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try await body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// The process's peak resident set size so far, in MiB.
+func peakResidentMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func formatRate(_ count: Int, _ seconds: Double) -> String {
+    let rate = Double(count) / seconds
+    return rate >= 10_000 ? String(format: "%.0f", rate) : String(format: "%.1f", rate)
+}
+
+func report(_ name: String, count: Int, unit: String, seconds: Double, baseline: Double? = nil) {
+    let rate = Double(count) / seconds
+    var line = "\(name.padding(toLength: 44, withPad: " ", startingAt: 0)) \(formatRate(count, seconds).leftPadded(10)) \(unit)/s"
+        + String(format: "   (%d in %.2f s)", count, seconds)
+    if let baseline { line += String(format: "   %.2fx COPY", rate / baseline) }
+    print(line)
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

@@ -1,0 +1,153 @@
+public import Foundation
+
+/// A value that can be bound as a query parameter, sent in PostgreSQL's text format.
+public protocol PostgresEncodable: Sendable {
+    /// The value in PostgreSQL's text input format, or nil for NULL.
+    var postgresText: String? { get }
+    /// The parameter's type OID, or 0 to let the server infer it from the statement.
+    static var postgresTypeOID: UInt32 { get }
+}
+
+/// A value that can be read from a result column in PostgreSQL's text output format.
+public protocol PostgresDecodable: Sendable {
+    /// Builds the value from the column's text, or returns nil when the text does not fit the type.
+    init?(postgresText: String)
+}
+
+/// Well-known type OIDs (pg_type.dat).
+public enum PostgresOID {
+    public static let unknown: UInt32 = 0
+    public static let bool: UInt32 = 16
+    public static let int8: UInt32 = 20
+    public static let int4: UInt32 = 23
+    public static let text: UInt32 = 25
+    public static let float8: UInt32 = 701
+    public static let timestamptz: UInt32 = 1184
+    public static let uuid: UInt32 = 2950
+    public static let jsonb: UInt32 = 3802
+    public static let textArray: UInt32 = 1009
+    public static let int8Array: UInt32 = 1016
+    public static let uuidArray: UInt32 = 2951
+    public static let jsonbArray: UInt32 = 3807
+}
+
+extension String: PostgresEncodable, PostgresDecodable {
+    public var postgresText: String? { self }
+    public static var postgresTypeOID: UInt32 { PostgresOID.text }
+    public init?(postgresText: String) { self = postgresText }
+}
+
+extension Int: PostgresEncodable, PostgresDecodable {
+    public var postgresText: String? { String(self) }
+    public static var postgresTypeOID: UInt32 { PostgresOID.int8 }
+    public init?(postgresText: String) { self.init(postgresText) }
+}
+
+extension Int64: PostgresEncodable, PostgresDecodable {
+    public var postgresText: String? { String(self) }
+    public static var postgresTypeOID: UInt32 { PostgresOID.int8 }
+    public init?(postgresText: String) { self.init(postgresText) }
+}
+
+extension Int32: PostgresEncodable, PostgresDecodable {
+    public var postgresText: String? { String(self) }
+    public static var postgresTypeOID: UInt32 { PostgresOID.int4 }
+    public init?(postgresText: String) { self.init(postgresText) }
+}
+
+extension UInt64: PostgresDecodable {
+    /// Reads xid8 and other unsigned 64-bit values.
+    public init?(postgresText: String) { self.init(postgresText) }
+}
+
+extension Double: PostgresEncodable, PostgresDecodable {
+    public var postgresText: String? { String(self) }
+    public static var postgresTypeOID: UInt32 { PostgresOID.float8 }
+    public init?(postgresText: String) { self.init(postgresText) }
+}
+
+extension Bool: PostgresEncodable, PostgresDecodable {
+    public var postgresText: String? { self ? "t" : "f" }
+    public static var postgresTypeOID: UInt32 { PostgresOID.bool }
+    public init?(postgresText: String) {
+        switch postgresText {
+        case "t", "true": self = true
+        case "f", "false": self = false
+        default: return nil
+        }
+    }
+}
+
+extension UUID: PostgresEncodable, PostgresDecodable {
+    public var postgresText: String? { uuidString.lowercased() }
+    public static var postgresTypeOID: UInt32 { PostgresOID.uuid }
+    public init?(postgresText: String) { self.init(uuidString: postgresText) }
+}
+
+extension Optional: PostgresEncodable where Wrapped: PostgresEncodable {
+    public var postgresText: String? { self?.postgresText }
+    public static var postgresTypeOID: UInt32 { Wrapped.postgresTypeOID }
+}
+
+/// JSON text bound as `jsonb`, or read from a json/jsonb column, kept as text (no re-encoding).
+public struct JSONText: PostgresEncodable, PostgresDecodable, Hashable, CustomStringConvertible {
+    public var text: String
+    public init(_ text: String) { self.text = text }
+    public var postgresText: String? { text }
+    public static var postgresTypeOID: UInt32 { PostgresOID.jsonb }
+    public init?(postgresText: String) { self.text = postgresText }
+    public var description: String { text }
+}
+
+/// A timestamp with time zone, read from PostgreSQL's ISO output (`2024-11-26 10:21:00.123456+00`).
+public struct Timestamp: PostgresDecodable, Hashable, CustomStringConvertible {
+    /// The server's text, as printed with DateStyle ISO.
+    public var text: String
+    public init?(postgresText: String) { self.text = postgresText }
+    public var description: String { text }
+
+    /// The same instant as RFC 3339 (`2024-11-26T10:21:00.123456Z` for UTC sessions, else with the offset).
+    public var rfc3339: String {
+        var s = text.replacingOccurrences(of: " ", with: "T")
+        if s.hasSuffix("+00") { s.removeLast(3); s += "Z" }
+        else if let sign = s.lastIndex(where: { $0 == "+" || $0 == "-" }), s.distance(from: sign, to: s.endIndex) == 3 {
+            s += ":00"
+        }
+        return s
+    }
+}
+
+/// A one-dimensional array parameter (`text[]`, `int8[]`, `uuid[]`, `jsonb[]`), sent as an array literal.
+public struct PostgresArray<Element: PostgresEncodable>: PostgresEncodable {
+    public var elements: [Element]
+    public init(_ elements: [Element]) { self.elements = elements }
+
+    public var postgresText: String? {
+        var out = "{"
+        out.reserveCapacity(elements.count * 16)
+        for (index, element) in elements.enumerated() {
+            if index > 0 { out += "," }
+            guard let text = element.postgresText else {
+                out += "NULL"
+                continue
+            }
+            out += "\""
+            for scalar in text.unicodeScalars {
+                if scalar == "\"" || scalar == "\\" { out += "\\" }
+                out.unicodeScalars.append(scalar)
+            }
+            out += "\""
+        }
+        return out + "}"
+    }
+
+    public static var postgresTypeOID: UInt32 {
+        switch Element.postgresTypeOID {
+        case PostgresOID.text: PostgresOID.textArray
+        case PostgresOID.int8: PostgresOID.int8Array
+        case PostgresOID.uuid: PostgresOID.uuidArray
+        case PostgresOID.jsonb: PostgresOID.jsonbArray
+        default: PostgresOID.unknown
+        }
+    }
+}

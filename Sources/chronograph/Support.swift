@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a line to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Buffered standard output for commands that print many lines.
+final class StandardOutput {
+    private var buffer: [UInt8] = []
+
+    init() {
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    func write(_ line: String) {
+        buffer.append(contentsOf: line.utf8)
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(1, bytes.baseAddress! + offset, bytes.count - offset)
+                if written <= 0 { break }
+                offset += written
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    deinit { flush() }
+}
+
+/// Set when SIGINT or SIGTERM arrives, so long-running commands can finish cleanly and exit 0.
+final class StopSignal: Sendable {
+    private let stopped = Atomic<Bool>(false)
+    // Dispatch signal sources must stay alive while the command runs.
+    nonisolated(unsafe) private var sources: [any DispatchSourceSignal] = []
+
+    init() {
+        var sources: [any DispatchSourceSignal] = []
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [weak self] in self?.stopped.store(true, ordering: .relaxed) }
+            source.resume()
+            sources.append(source)
+        }
+        self.sources = sources
+    }
+
+    var isStopped: Bool { stopped.load(ordering: .relaxed) }
+}
+
+/// Escapes a string as a JSON string literal.
+func jsonString(_ string: String) -> String {
+    var out = "\""
+    out.reserveCapacity(string.utf8.count + 2)
+    for scalar in string.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if scalar.value < 0x20 {
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + "\""
+}
+
+/// Pads columns so a table lines up (counting East Asian wide characters as two cells).
+func renderTable(header: [String], rows: [[String]]) -> String {
+    func width(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { total, scalar in
+            let v = scalar.value
+            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+                || (0xFFE0...0xFFE6).contains(v)
+            return total + (wide ? 2 : 1)
+        }
+    }
+    let all = [header] + rows
+    var widths = Array(repeating: 0, count: header.count)
+    for row in all {
+        for (index, cell) in row.enumerated() where index < widths.count {
+            widths[index] = max(widths[index], width(cell))
+        }
+    }
+    return all.map { row in
+        row.enumerated().map { index, cell in
+            index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - width(cell))
+        }.joined(separator: "  ")
+    }.joined(separator: "\n")
+}
+
+/// Output formats of commands that print records.
+enum RecordFormat: String, ExpressibleByArgument, CaseIterable {
+    case jsonl, table
+}
+
+/// Output formats of commands that print one document.
+enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+}

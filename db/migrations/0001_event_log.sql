@@ -1,0 +1,77 @@
+-- 0001: the append-only event log.
+--
+-- Every fact Chronograph knows is an event in this table, in a stream, at a stream version.
+-- Rows are only ever inserted: triggers refuse UPDATE, DELETE and TRUNCATE for everyone,
+-- superusers included, and the writer and reader roles are granted nothing more than they need.
+--
+-- Gap-safe reading: `xid` holds the id of the inserting transaction. A reader takes only rows whose
+-- xid is below the oldest transaction still running (pg_snapshot_xmin(pg_current_snapshot())), and
+-- orders and checkpoints by (xid, position). Rows of a transaction that commits late have an xid
+-- at or above that horizon, so they are read later, never skipped. See docs/event-log.md.
+
+CREATE TABLE events (
+    position    bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    xid         xid8 NOT NULL DEFAULT pg_current_xact_id(),
+    stream      text NOT NULL CHECK (stream <> ''),
+    category    text NOT NULL GENERATED ALWAYS AS (split_part(stream, '-', 1)) STORED,
+    version     bigint NOT NULL CHECK (version >= 0),
+    id          uuid NOT NULL,
+    type        text NOT NULL CHECK (type <> ''),
+    data        jsonb NOT NULL,
+    metadata    jsonb,
+    recorded_at timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT events_id_key UNIQUE (id),
+    CONSTRAINT events_stream_version_key UNIQUE (stream, version)
+);
+
+COMMENT ON TABLE events IS 'Chronograph''s append-only event log. Never updated or deleted.';
+COMMENT ON COLUMN events.xid IS 'Inserting transaction (pg_current_xact_id()); readers order by (xid, position).';
+
+CREATE INDEX events_xid_position_idx ON events (xid, position);
+CREATE INDEX events_category_xid_position_idx ON events (category, xid, position);
+CREATE INDEX events_type_xid_position_idx ON events (type, xid, position);
+
+-- History cannot be rewritten: not by a bug, not by a stray psql session.
+CREATE FUNCTION events_refuse_change() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'the event log is append-only: % on events is not allowed', TG_OP
+        USING ERRCODE = 'insufficient_privilege',
+              HINT = 'Record a correction as a new event instead.';
+END
+$$;
+
+CREATE TRIGGER events_append_only
+    BEFORE UPDATE OR DELETE OR TRUNCATE ON events
+    FOR EACH STATEMENT EXECUTE FUNCTION events_refuse_change();
+
+-- Roles: chronograph_writer appends and reads, chronograph_reader only reads. They are group roles
+-- (NOLOGIN): grant them to the login roles your services use. Roles are cluster-wide, so another
+-- database of the same cluster may have created them already.
+DO $$
+BEGIN
+    CREATE ROLE chronograph_reader NOLOGIN;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+END
+$$;
+
+DO $$
+BEGIN
+    CREATE ROLE chronograph_writer NOLOGIN;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+END
+$$;
+
+REVOKE ALL ON events FROM PUBLIC;
+GRANT SELECT ON events TO chronograph_reader;
+GRANT SELECT, INSERT ON events TO chronograph_writer;
+
+-- A writer that leaves a transaction open holds every reader back (see docs/event-log.md):
+-- end such sessions after a minute. Needs ownership of the database; skipped with a notice otherwise.
+DO $$
+BEGIN
+    EXECUTE format('ALTER DATABASE %I SET idle_in_transaction_session_timeout = %L', current_database(), '60s');
+EXCEPTION WHEN insufficient_privilege THEN
+    RAISE NOTICE 'could not set idle_in_transaction_session_timeout on the database: set it yourself';
+END
+$$;
