@@ -80,7 +80,7 @@ public struct Gazetteer: Sendable {
     /// Every gazetteer name in `text`: leftmost, longest and non-overlapping, in text order.
     /// Offsets are Unicode code points.
     public func matches(in text: String) -> [NameMatch] {
-        matcher.matches(in: text, entries: data.entries)
+        matcher.matches(in: text)
     }
 }
 

@@ -37,10 +37,19 @@ struct KoreanLexicon: Sendable {
     /// Suffixes by the kind of entity they may follow; `nil` key means any kind.
     var suffixes: [EntityKind?: Set<String>]
 
+    /// For each kind, its own suffixes and those for any kind, longest first.
+    private var suffixesByKind: [EntityKind: [String]]
+
     init(particles: Set<String>, suffixes: [EntityKind?: Set<String>]) {
         self.particles = particles
         self.longestParticle = particles.map(\.unicodeScalars.count).max() ?? 0
         self.suffixes = suffixes
+        var byKind: [EntityKind: [String]] = [:]
+        for kind in EntityKind.allCases {
+            let all = (suffixes[kind] ?? []).union(suffixes[nil] ?? [])
+            byKind[kind] = all.sorted { ($0.unicodeScalars.count, $1) > ($1.unicodeScalars.count, $0) }
+        }
+        self.suffixesByKind = byKind
     }
 
     static let bundled: KoreanLexicon = {
@@ -60,7 +69,7 @@ struct KoreanLexicon: Sendable {
     /// a particle, a suffix for that kind, or such a suffix and then a particle.
     func split(rest: String, kind: EntityKind) -> (suffix: String?, particle: String?)? {
         if particles.contains(rest) { return (nil, rest) }
-        for suffix in (suffixes[kind] ?? []).union(suffixes[nil] ?? []) where rest.hasPrefix(suffix) {
+        for suffix in suffixesByKind[kind] ?? [] where rest.hasPrefix(suffix) {
             let after = String(rest.dropFirst(suffix.count))
             if after.isEmpty { return (suffix, nil) }
             if particles.contains(after) { return (suffix, after) }

@@ -2,6 +2,7 @@
 struct NameMatcher: Sendable {
     struct Target: Sendable {
         var entry: Int
+        var kind: EntityKind
         var ambiguous: Bool
     }
 
@@ -28,34 +29,40 @@ struct NameMatcher: Sendable {
             key.reserveCapacity(text.unicodeScalars.count)
             for scalar in text.unicodeScalars { key.append(Self.fold(scalar)) }
             trie.insert(key, value: targets.count)
-            targets.append(Target(entry: winner, ambiguous: ambiguous))
+            targets.append(Target(entry: winner, kind: entry.kind, ambiguous: ambiguous))
         }
         self.trie = trie
         self.targets = targets
         self.owners = owners
         self.lexicon = lexicon
+        self.refs = data.entries.map(\.ref)
     }
 
-    func matches(in text: String, entries: [GazetteerEntry]) -> [NameMatch] {
+    /// The reference of each entry, made once.
+    let refs: [EntityRef]
+
+    func matches(in text: String) -> [NameMatch] {
         var original: [Unicode.Scalar] = []
+        var scalars: [Unicode.Scalar] = []
         original.reserveCapacity(text.utf8.count)
-        original.append(contentsOf: text.unicodeScalars)
-        var scalars = original
-        for index in scalars.indices { scalars[index] = Self.fold(scalars[index]) }
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            original.append(scalar)
+            scalars.append(Self.fold(scalar))
+        }
 
         var result: [NameMatch] = []
         var index = 0
         let count = scalars.count
         while index < count {
             let first = scalars[index]
-            guard trie.child(of: ScalarTrie.root, first) != nil, canStart(at: index, in: scalars) else {
+            guard canStart(at: index, in: scalars), trie.child(of: ScalarTrie.root, first) != nil else {
                 index += 1
                 continue
             }
             var best: (end: Int, target: Int, suffix: String?, particle: String?)?
             trie.forEachPrefix(in: scalars, from: index) { end, target in
-                let kind = entries[targets[target].entry].kind
-                if let (suffix, particle) = acceptsEnd(at: end, in: scalars, kind: kind) {
+                if let (suffix, particle) = acceptsEnd(at: end, in: scalars, kind: targets[target].kind) {
                     best = (end, target, suffix, particle)
                 }
             }
@@ -64,12 +71,11 @@ struct NameMatcher: Sendable {
                 continue
             }
             let target = targets[found.target]
-            let entry = entries[target.entry]
             var surface = String.UnicodeScalarView()
             surface.append(contentsOf: original[index..<found.end])
             result.append(
                 NameMatch(
-                    entity: entry.ref, surface: String(surface), start: index, end: found.end,
+                    entity: refs[target.entry], surface: String(surface), start: index, end: found.end,
                     particle: found.particle, suffix: found.suffix, ambiguous: target.ambiguous
                 )
             )

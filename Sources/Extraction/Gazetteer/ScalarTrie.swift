@@ -10,7 +10,11 @@ public struct ScalarTrie: Sendable {
     /// The root node.
     public static let root: Node = 0
 
-    private var edges: [UInt64: Node] = [:]
+    /// Edges in an open-addressing table (linear probing, power-of-two size): `(node << 21 | scalar) + 1`
+    /// as key, 0 for an empty slot. Faster than `Dictionary` here, whose hashing is built for safety.
+    private var keys: [UInt64] = Array(repeating: 0, count: 1024)
+    private var targets: [Node] = Array(repeating: 0, count: 1024)
+    private var edgeCount = 0
     private var values: [Int32] = [-1]
 
     /// An empty trie.
@@ -25,12 +29,12 @@ public struct ScalarTrie: Sendable {
         var node = Self.root
         for scalar in key {
             let edge = Self.edge(node, scalar)
-            if let next = edges[edge] {
+            if let next = edgeTarget(edge) {
                 node = next
             } else {
                 let next = Node(values.count)
                 values.append(-1)
-                edges[edge] = next
+                insertEdge(edge, next)
                 node = next
             }
         }
@@ -44,7 +48,48 @@ public struct ScalarTrie: Sendable {
     }
 
     @usableFromInline
-    func edgeTarget(_ edge: UInt64) -> Node? { edges[edge] }
+    func edgeTarget(_ edge: UInt64) -> Node? {
+        let key = edge &+ 1
+        let mask = keys.count &- 1
+        var slot = Self.slot(key, mask)
+        while true {
+            let found = keys[slot]
+            if found == key { return targets[slot] }
+            if found == 0 { return nil }
+            slot = (slot &+ 1) & mask
+        }
+    }
+
+    private mutating func insertEdge(_ edge: UInt64, _ target: Node) {
+        if (edgeCount + 1) * 2 > keys.count { grow() }
+        let key = edge &+ 1
+        let mask = keys.count &- 1
+        var slot = Self.slot(key, mask)
+        while keys[slot] != 0 { slot = (slot &+ 1) & mask }
+        keys[slot] = key
+        targets[slot] = target
+        edgeCount += 1
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys
+        let oldTargets = targets
+        keys = Array(repeating: 0, count: oldKeys.count * 2)
+        targets = Array(repeating: 0, count: oldKeys.count * 2)
+        let mask = keys.count &- 1
+        for (index, key) in oldKeys.enumerated() where key != 0 {
+            var slot = Self.slot(key, mask)
+            while keys[slot] != 0 { slot = (slot &+ 1) & mask }
+            keys[slot] = key
+            targets[slot] = oldTargets[index]
+        }
+    }
+
+    @inline(__always)
+    @usableFromInline
+    static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
 
     /// The value stored at `node`, when a key ends there.
     public func value(at node: Node) -> Int? {
