@@ -46,6 +46,8 @@ enum DateLexicon {
     static let korean: Table<(word: DateWord, exactOnly: Bool)> = Table(
         koreanWords.map { ($0.key, ($0.value, koreanExactOnly.contains($0.key))) }
     )
+    /// The first scalars of the Korean words: most Hangul words start otherwise and are skipped at once.
+    static let koreanInitials: Set<UInt32> = Set(koreanWords.keys.compactMap { $0.unicodeScalars.first?.value })
     static let particles: Table<Bool> = Table(
         koreanParticles.map { ($0, koreanCoordinatingParticles.contains($0)) }
     )

@@ -153,7 +153,7 @@ struct DateScanner {
             return DateDraft(first: i, last: end, spec: .absolute(date))
         case .unitMonth:
             guard let (month, day, end) = monthAndDay(after: i) else { return nil }
-            return DateDraft(first: i, last: end, spec: .monthDay(month: month, day: day, direction: .bare))
+            return validated(DateDraft(first: i, last: end, spec: .monthDay(month: month, day: day, direction: .bare)))
         case .unitDay:
             if agoFollows, digits <= 3 { return DateDraft(first: i, last: i + 3, spec: .ago(n, .day)) }
             guard digits <= 2, (1...31).contains(n), endsWord(i + 1) else { return nil }
@@ -170,11 +170,22 @@ struct DateScanner {
     private func monthAndDay(after i: Int) -> (month: Int, day: Int?, end: Int)? {
         guard let month = number(i, digits: 1...2, in: 1...12), attachedUnit(i + 1, .unitMonth) else { return nil }
         if bare(i + 1), let day = number(i + 2, digits: 1...2, in: 1...31), attachedUnit(i + 3, .unitDay),
-            !(word(i + 4) == .before && bare(i + 3)), day <= EDTFDate.daysIn(month: month, year: 2000)
+            !(word(i + 4) == .before && bare(i + 3))
         {
             return endsWord(i + 3) ? (month, day, i + 4) : nil
         }
         return endsWord(i + 1) ? (month, nil, i + 2) : nil
+    }
+
+    /// A month and day that no year has ('2월 30일', '4월 31일') make no date.
+    private func validated(_ draft: DateDraft) -> DateDraft {
+        var draft = draft
+        switch draft.spec {
+        case .monthDay(let month, .some(let day), _), .yearOffset(_, .some(let month), .some(let day)):
+            if day > EDTFDate.daysIn(month: month, year: 2000) { draft.isDate = false }
+        default: break
+        }
+        return draft
     }
 
     /// The unit word at `i` ends a written word: no letter or digit is glued after it ('1일IT템' is a name).
@@ -191,7 +202,7 @@ struct DateScanner {
         case .pastModifier, .futureModifier:
             let direction: DateSpec.Direction = w == .pastModifier ? .past : .future
             if let (month, day, end) = monthAndDay(after: i + 1) {
-                return DateDraft(first: i, last: end, spec: .monthDay(month: month, day: day, direction: direction))
+                return validated(DateDraft(first: i, last: end, spec: .monthDay(month: month, day: day, direction: direction)))
             }
             if let day = number(i + 1, digits: 1...2, in: 1...31), attachedUnit(i + 2, .unitDay), endsWord(i + 2) {
                 return DateDraft(first: i, last: i + 3, spec: .dayOfMonth(day: day, direction: direction))
@@ -205,12 +216,12 @@ struct DateScanner {
             return nil
         case .yearOffset(let k):
             if bare(i), let (month, day, end) = monthAndDay(after: i + 1) {
-                return DateDraft(first: i, last: end, spec: .yearOffset(k, month: month, day: day))
+                return validated(DateDraft(first: i, last: end, spec: .yearOffset(k, month: month, day: day)))
             }
             return DateDraft(first: i, last: i + 1, spec: .yearOffset(k, month: nil, day: nil))
         case .thisYearShort:
             if let (month, day, end) = monthAndDay(after: i + 1) {
-                return DateDraft(first: i, last: end, spec: .yearOffset(0, month: month, day: day))
+                return validated(DateDraft(first: i, last: end, spec: .yearOffset(0, month: month, day: day)))
             }
             if word(i + 1) == .yearPart { return DateDraft(first: i, last: i + 2, spec: .yearOffset(0, month: nil, day: nil)) }
             return nil

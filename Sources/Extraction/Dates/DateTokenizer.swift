@@ -60,7 +60,7 @@ struct DateTokenizer {
                 i += 1
                 continue
             }
-            if s.properties.isWhitespace {
+            if v == 32 || v == 9 || (v >= 128 && !Self.isHangul(v) && s.properties.isWhitespace) {
                 space = true
                 i += 1
                 continue
@@ -97,7 +97,7 @@ struct DateTokenizer {
                 token.end = j
                 token.capitalized = v >= 65 && v <= 90 || (v >= 0xC0 && v <= 0xDE)
                 token.word = DateLexicon.english.lookup(scalars[i..<j])
-            } else if s.properties.isAlphabetic {
+            } else if v >= 128, s.properties.isAlphabetic {
                 var j = i + 1
                 while j < n, scalars[j].properties.isAlphabetic, !Self.isHangul(scalars[j].value),
                     !Self.isLatin(scalars[j].value), !(scalars[j].value >= 48 && scalars[j].value <= 57)
@@ -171,6 +171,7 @@ struct DateTokenizer {
     private func classifyKorean(_ token: inout DateToken) {
         let start = token.start
         let end = token.end
+        guard DateLexicon.koreanInitials.contains(scalars[start].value) else { return }
         let maxStem = min(end - start, DateLexicon.korean.maxLength)
         guard maxStem > 0 else { return }
         for length in stride(from: maxStem, through: 1, by: -1) {
