@@ -79,7 +79,13 @@ public struct SentenceSplitter: Sendable {
         // A period right after a closing mark ("(…)." ) is a plain end.
         guard i > lo, s[i - 1].isWordScalar else { return true }
         // Numbers: "2024. 11. 26."
-        if s[i - 1].isASCIIDigit, next.isASCIIDigit { return false }
+        if s[i - 1].isASCIIDigit {
+            if next.isASCIIDigit { return false }
+            // The day of a spaced date: "2024. 11. 26. 열린다".
+            var d = i - 1
+            while d > lo, s[d - 1].isASCIIDigit { d -= 1 }
+            if i - d <= 2, d - 3 >= lo, s[d - 1] == " ", s[d - 2] == ".", s[d - 3].isASCIIDigit { return false }
+        }
         // The word before the period, with inner periods ("U.S", "e.g").
         var w = i
         while w > lo, s[w - 1].isLatinLetter || (s[w - 1] == "." && w - 1 > lo && s[w - 2].isLatinLetter) { w -= 1 }
