@@ -138,7 +138,13 @@ extension Cleaner {
         // E-mail addresses.
         var searchFrom = lo
         while searchFrom < hi, let email = firstEmail(s, in: searchFrom..<hi) {
-            removal(email, .email, "e-mail address")
+            // '(jean@example.com)' goes with its brackets.
+            let pairs: [Unicode.Scalar: Unicode.Scalar] = ["(": ")", "[": "]", "<": ">", "（": "）"]
+            if email.lowerBound > lo, email.upperBound < hi, let close = pairs[s[email.lowerBound - 1]], s[email.upperBound] == close {
+                removal((email.lowerBound - 1)..<(email.upperBound + 1), .email, "e-mail address")
+            } else {
+                removal(email, .email, "e-mail address")
+            }
             searchFrom = email.upperBound
         }
         // Bracketed photo credits anywhere: '[사진 제공=X]', '(사진=연합뉴스)', '(Photo by …)'.
