@@ -31,7 +31,7 @@ public struct CleanedText: Sendable {
         self.original = original
         self.originalScalars = originalScalars
         self.scalars = scalars
-        self.text = String(String.UnicodeScalarView(scalars))
+        self.text = ScalarString.make(scalars[...])
         self.originalOffsets = starts + [ends.last ?? 0]
         self.originalEnds = ends
         self.title = title
@@ -58,13 +58,13 @@ public struct CleanedText: Sendable {
     /// The original words behind a range of cleaned offsets.
     public func originalText(start: Int, end: Int) -> String {
         let range = originalRange(start: start, end: end)
-        return String(String.UnicodeScalarView(originalScalars[range]))
+        return ScalarString.make(originalScalars[range])
     }
 
     /// Evidence for a sentence (or a part of one): the original words and their original offsets.
     public func evidence(start: Int, end: Int) -> Evidence {
         let range = originalRange(start: start, end: end)
-        return Evidence(text: String(String.UnicodeScalarView(originalScalars[range])), start: range.lowerBound, end: range.upperBound)
+        return Evidence(text: ScalarString.make(originalScalars[range]), start: range.lowerBound, end: range.upperBound)
     }
 
     /// Evidence for a whole sentence.

@@ -17,23 +17,20 @@ extension Cleaner {
     ) -> CleanedText {
         var removed = initialRemoved
         var repairs: [Repair] = []
-        var out: [Unicode.Scalar] = []
-        var starts: [Int] = []
-        var ends: [Int] = []
+        var o = Output(capacity: s.count)
         var sentences: [Sentence] = []
         var title: String?
         var paragraph = 0
         var previousLineEnd: Int?
-        out.reserveCapacity(s.count)
-        starts.reserveCapacity(s.count)
-        ends.reserveCapacity(s.count)
-        let standaloneAcronyms = standaloneUppercaseWords(s)
+        var standaloneAcronyms: Set<String>?  // computed for the first line with Hangul
 
         for (index, line) in lines.enumerated() where fates[index] != .removed && !line.isBlank {
-            let edits = self.edits(for: line, s, acronyms: standaloneAcronyms)
-            var lineScalars: [Unicode.Scalar] = []
-            var lineStarts: [Int] = []
-            var lineEnds: [Int] = []
+            if line.hasHangul, standaloneAcronyms == nil { standaloneAcronyms = standaloneUppercaseWords(s) }
+            let edits = self.edits(for: line, s, acronyms: standaloneAcronyms ?? [])
+            let mark = o.scalars.count
+            if let previousLineEnd { o.append("\n", previousLineEnd, previousLineEnd + 1) }
+            let lineStart = o.scalars.count
+            o.lineStart = lineStart
             var i = line.lo
             var e = 0
             while i < line.hi || (e < edits.count && edits[e].position <= line.hi) {
@@ -41,11 +38,7 @@ extension Cleaner {
                     let edit = edits[e]
                     e += 1
                     guard edit.position == i else { continue }  // overlapping edits: the first wins
-                    for scalar in edit.insert {
-                        lineScalars.append(scalar)
-                        lineStarts.append(i)
-                        lineEnds.append(i + edit.removeCount)
-                    }
+                    for scalar in edit.insert { o.emit(scalar, i, i + edit.removeCount) }
                     let span = i..<(i + edit.removeCount)
                     if let (reason, detail) = edit.removal {
                         removed.append(RemovedSpan(start: span.lowerBound, end: span.upperBound, reason: reason, detail: detail, text: text(s, span)))
@@ -55,37 +48,17 @@ extension Cleaner {
                     continue
                 }
                 guard i < line.hi else { break }
-                lineScalars.append(s[i])
-                lineStarts.append(i)
-                lineEnds.append(i + 1)
+                o.emit(s[i], i, i + 1)
                 i += 1
             }
-            // White space: trimmed at the ends, runs collapsed to their first.
-            var kept: [Int] = []
-            kept.reserveCapacity(lineScalars.count)
-            for k in lineScalars.indices {
-                if lineScalars[k].isHorizontalSpace {
-                    if kept.isEmpty { continue }
-                    if let last = kept.last, lineScalars[last].isHorizontalSpace { continue }
-                }
-                kept.append(k)
-            }
-            while let last = kept.last, lineScalars[last].isHorizontalSpace { kept.removeLast() }
-            guard !kept.isEmpty else { continue }
-
-            if let previousLineEnd {
-                out.append("\n")
-                starts.append(previousLineEnd)
-                ends.append(previousLineEnd + 1)
+            if o.scalars.count > lineStart, o.scalars[o.scalars.count - 1].isHorizontalSpace { o.truncate(o.scalars.count - 1) }
+            guard o.scalars.count > lineStart else {
+                o.truncate(mark)
+                continue
             }
             previousLineEnd = line.end
-            let lineStart = out.count
-            for k in kept {
-                out.append(lineScalars[k])
-                starts.append(lineStarts[k])
-                ends.append(lineEnds[k])
-            }
-            let lineEnd = out.count
+            let lineEnd = o.scalars.count
+            let out = o.scalars
             let isHeadline = index == titleIndex
             if isHeadline {
                 title = text(out, lineStart..<lineEnd)
@@ -99,9 +72,41 @@ extension Cleaner {
         }
         removed.sort { ($0.start, $0.end) < ($1.start, $1.end) }
         return CleanedText(
-            original: original, originalScalars: s, scalars: out, starts: starts, ends: ends, title: title,
+            original: original, originalScalars: s, scalars: o.scalars, starts: o.starts, ends: o.ends, title: title,
             sentences: sentences, removed: removed, repairs: repairs
         )
+    }
+
+    /// The cleaned code points and where each came from.
+    struct Output {
+        var scalars: [Unicode.Scalar] = []
+        var starts: [Int] = []
+        var ends: [Int] = []
+        var lineStart = 0
+
+        init(capacity: Int) {
+            scalars.reserveCapacity(capacity)
+            starts.reserveCapacity(capacity)
+            ends.reserveCapacity(capacity)
+        }
+
+        mutating func append(_ scalar: Unicode.Scalar, _ from: Int, _ to: Int) {
+            scalars.append(scalar)
+            starts.append(from)
+            ends.append(to)
+        }
+
+        /// Appends, trimming white space at the line's start and collapsing runs of it.
+        mutating func emit(_ scalar: Unicode.Scalar, _ from: Int, _ to: Int) {
+            if scalar.isHorizontalSpace, scalars.count == lineStart || scalars[scalars.count - 1].isHorizontalSpace { return }
+            append(scalar, from, to)
+        }
+
+        mutating func truncate(_ count: Int) {
+            scalars.removeSubrange(count...)
+            starts.removeSubrange(count...)
+            ends.removeSubrange(count...)
+        }
     }
 
     /// Uppercase Latin words standing on their own somewhere in the text (not glued after a
@@ -148,14 +153,14 @@ extension Cleaner {
             searchFrom = email.upperBound
         }
         // Bracketed photo credits anywhere: '[사진 제공=X]', '(사진=연합뉴스)', '(Photo by …)'.
-        for p in lo..<hi where "([<〈【（".unicodeScalars.contains(s[p]) {
+        for p in lo..<hi where s[p] == "(" || s[p] == "[" || s[p] == "<" || s[p] == "〈" || s[p] == "【" || s[p] == "（" {
             var q = p + 1
             while q < hi, s[q].isHorizontalSpace { q += 1 }
             guard let length = lexicon.photoCreditHeads.match(s, at: q, end: hi) else { continue }
             let after = q + length
             guard after < hi else { continue }
             let separator = s[after]
-            let byWord = separator == " " && hasPrefix(s, (after + 1)..<hi, "by ")
+            let byWord = separator == " " && hasPrefix(s, (after + 1)..<hi, Cleaner.by)
             guard separator == "=" || separator == ":" || separator == "/" || byWord || (s[q].isHangul && separator == " ") else { continue }
             let closers: Set<Unicode.Scalar> = [")", "]", ">", "〉", "】", "）"]
             guard let close = (after..<min(hi, after + 50)).first(where: { closers.contains(s[$0]) }) else { continue }
@@ -177,9 +182,11 @@ extension Cleaner {
         }
 
         edits.append(contentsOf: middleDotRepairs(s, lo..<hi))
-        edits.append(contentsOf: glossRepairs(s, lo..<hi, acronyms: acronyms))
-        edits.append(contentsOf: formerNameRepairs(s, lo..<hi))
-        edits.append(contentsOf: positionRepairs(s, lo..<hi))
+        if line.hasHangul {
+            edits.append(contentsOf: glossRepairs(s, lo..<hi, acronyms: acronyms))
+            edits.append(contentsOf: formerNameRepairs(s, lo..<hi))
+            edits.append(contentsOf: positionRepairs(s, lo..<hi))
+        }
         // Removals first at a position, then insertions; overlapping edits keep the first.
         edits.sort { ($0.position, $0.removeCount == 0 ? 1 : 0) < ($1.position, $1.removeCount == 0 ? 1 : 0) }
         var clean: [Edit] = []

@@ -18,7 +18,7 @@ extension Cleaner {
         guard !line.isBlank else { return }
         let lo = line.lo
         let hi = line.hi
-        line.isMarker = !s[lo..<hi].contains { $0.isWordScalar }
+        line.isMarker = !(lo..<hi).contains { s[$0].isWordScalar }
         guard !line.isMarker else { return }
         line.endsSentence = endsLikeSentence(s, lo..<hi)
 
@@ -62,6 +62,8 @@ extension Cleaner {
         }
         if !line.endsSentence, isBreadcrumb(s, lo..<hi) { line.top = true }
         line.byline = isByline(line, s)
+        line.creditStart = findTrailingCredit(line, s)
+        line.hasHangul = (lo..<hi).contains { s[$0].isHangulSyllable }
     }
 
     /// Ends with '.', '!', '?' (maybe followed by closing quotes or brackets), or, for a long
@@ -78,21 +80,28 @@ extension Cleaner {
     }
 
     func isURL(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
-        hasPrefix(s, range, "http://") || hasPrefix(s, range, "https://") || hasPrefix(s, range, "www.")
+        hasPrefix(s, range, Cleaner.http) || hasPrefix(s, range, Cleaner.https) || hasPrefix(s, range, Cleaner.www)
     }
 
     func containsURL(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
         guard range.count > 8 else { return false }
-        for index in range where s[index] == "h" && (hasPrefix(s, index..<range.upperBound, "http://") || hasPrefix(s, index..<range.upperBound, "https://")) {
-            return true
+        for index in range where s[index] == "h" || s[index] == "H" {
+            if hasPrefix(s, index..<range.upperBound, Cleaner.http) || hasPrefix(s, index..<range.upperBound, Cleaner.https) { return true }
         }
         return false
     }
 
-    func hasPrefix(_ s: [Unicode.Scalar], _ range: Range<Int>, _ prefix: String) -> Bool {
+    static let http = Array("http://".unicodeScalars)
+    static let https = Array("https://".unicodeScalars)
+    static let www = Array("www.".unicodeScalars)
+    static let by = Array("by ".unicodeScalars)
+
+    /// True when `s[range]` starts with `prefix` (lowercase ASCII), ignoring ASCII case.
+    func hasPrefix(_ s: [Unicode.Scalar], _ range: Range<Int>, _ prefix: [Unicode.Scalar]) -> Bool {
+        guard range.count >= prefix.count else { return false }
         var index = range.lowerBound
-        for scalar in prefix.unicodeScalars {
-            guard index < range.upperBound, PhraseSet.fold(s[index]) == scalar else { return false }
+        for scalar in prefix {
+            guard PhraseSet.fold(s[index]) == scalar else { return false }
             index += 1
         }
         return true
@@ -100,7 +109,9 @@ extension Cleaner {
 
     /// The first e-mail address in a range.
     func firstEmail(_ s: [Unicode.Scalar], in range: Range<Int>) -> Range<Int>? {
-        func local(_ c: Unicode.Scalar) -> Bool { c.isASCIIDigit || c.isASCIILowercase || c.isASCIIUppercase || "._%+-".unicodeScalars.contains(c) }
+        func local(_ c: Unicode.Scalar) -> Bool {
+            c.isASCIIDigit || c.isASCIILowercase || c.isASCIIUppercase || c == "." || c == "_" || c == "%" || c == "+" || c == "-"
+        }
         func domain(_ c: Unicode.Scalar) -> Bool { c.isASCIIDigit || c.isASCIILowercase || c.isASCIIUppercase || c == "." || c == "-" }
         for at in range where s[at] == "@" {
             var a = at
@@ -162,6 +173,10 @@ extension Cleaner {
     /// Where a trailing photo credit starts: '사진 오픈AI', '사진=연합뉴스', 'Photo: Reuters',
     /// 'Photo by Jane Doe', 'REUTERS/Kim Hong-Ji'.
     func trailingCredit(_ line: TextLine, _ s: [Unicode.Scalar]) -> Int? {
+        line.creditStart
+    }
+
+    private func findTrailingCredit(_ line: TextLine, _ s: [Unicode.Scalar]) -> Int? {
         let lo = line.content
         let hi = line.hi
         guard !line.isBlank else { return nil }
@@ -174,7 +189,7 @@ extension Cleaner {
                 guard after + 1 < hi else { continue }
                 let separator = s[after]
                 let hangulHead = s[p].isHangul
-                let byWord = separator == " " && hasPrefix(s, (after + 1)..<hi, "by ")
+                let byWord = separator == " " && hasPrefix(s, (after + 1)..<hi, Cleaner.by)
                 let ok = separator == "=" || separator == ":" || separator == "/" || separator == "／" || byWord
                     || (hangulHead && separator == " ")
                 guard ok, s[(after + 1)..<hi].contains(where: { $0.isWordScalar }) else { continue }

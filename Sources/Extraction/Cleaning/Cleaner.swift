@@ -165,8 +165,3 @@ public struct Cleaner: Sendable {
         return end > line.lo && s[end - 1] != "." && s[end - 1] != "。" && line.length <= 100
     }
 }
-
-/// The text of a range of scalars.
-func text(_ s: [Unicode.Scalar], _ range: Range<Int>) -> String {
-    String(String.UnicodeScalarView(s[range]))
-}

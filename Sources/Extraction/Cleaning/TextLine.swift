@@ -19,6 +19,10 @@ struct TextLine {
     var weak: String?
     var byline = false
     var top = false
+    /// Where a photo credit ending the line starts.
+    var creditStart: Int?
+    /// Whether the line has Hangul (the Korean repairs look only at such lines).
+    var hasHangul = false
 
     var length: Int { hi - lo }
     var isBlank: Bool { lo >= hi }

@@ -7,13 +7,18 @@ public enum ArticleIdentity {
     /// surrounding white space, blank lines dropped (so a run of them collapses into the single
     /// line break between its neighbours), leading and trailing white space trimmed.
     public static func id(of text: String) -> String {
-        SHA256.hex(of: normalised(text).utf8)
+        SHA256.hex(of: normalisedUTF8(text))
     }
 
     /// The text `id(of:)` hashes.
     public static func normalised(_ text: String) -> String {
-        let composed = text.precomposedStringWithCanonicalMapping
-        var out = String.UnicodeScalarView()
+        String(decoding: normalisedUTF8(text), as: UTF8.self)
+    }
+
+    static func normalisedUTF8(_ text: String) -> [UInt8] {
+        let composed = isSurelyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+        var out: [UInt8] = []
+        out.reserveCapacity(composed.utf8.count)
         var line: [Unicode.Scalar] = []
         var wroteLine = false
 
@@ -23,8 +28,8 @@ public enum ArticleIdentity {
             while start < end, line[start].isHorizontalSpace || line[start].properties.isWhitespace { start += 1 }
             while end > start, line[end - 1].isHorizontalSpace || line[end - 1].properties.isWhitespace { end -= 1 }
             guard start < end else { return }
-            if wroteLine { out.append("\n") }
-            out.append(contentsOf: line[start..<end])
+            if wroteLine { out.append(0x0A) }
+            for scalar in line[start..<end] { ScalarString.appendUTF8(scalar, to: &out) }
             wroteLine = true
         }
 
@@ -49,6 +54,19 @@ public enum ArticleIdentity {
             previousWasCR = false
         }
         flush()
-        return String(out)
+        return out
+    }
+
+    /// True when every code point is one NFC leaves alone and no neighbour can compose with it:
+    /// below the combining marks (U+0300), Hangul syllables, CJK ideographs, general punctuation and
+    /// CJK symbols, full-width forms. Most articles pass, and skip the (slow) normalisation.
+    static func isSurelyNFC(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0..<0x300, 0xAC00...0xD7A3, 0x4E00...0x9FFF, 0x2000...0x2BFF, 0x3000...0x303F, 0xFF00...0xFFEF: continue
+            default: return false
+            }
+        }
+        return true
     }
 }

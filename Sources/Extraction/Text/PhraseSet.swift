@@ -4,6 +4,8 @@
 struct PhraseSet: Sendable {
     /// Phrases by their first scalar (case-folded), longest first.
     private let byFirst: [UInt32: [[Unicode.Scalar]]]
+    /// A 4096-bit filter of first scalars (by value modulo 4096): most positions fail here, without hashing.
+    private let firstBits: [UInt64]
     let isEmpty: Bool
 
     init(_ phrases: some Sequence<String>) {
@@ -15,12 +17,17 @@ struct PhraseSet: Sendable {
             any = true
         }
         byFirst = table.mapValues { $0.sorted { $0.count > $1.count } }
+        var bits = [UInt64](repeating: 0, count: 64)
+        for key in table.keys { bits[Int(key & 4095) >> 6] |= 1 << UInt64(key & 63) }
+        firstBits = bits
         isEmpty = !any
     }
 
     /// The length of the longest phrase starting at `position`, ending by `end`.
     func match(_ text: [Unicode.Scalar], at position: Int, end: Int) -> Int? {
-        guard position < end, let candidates = byFirst[PhraseSet.fold(text[position]).value] else { return nil }
+        guard position < end else { return nil }
+        let first = PhraseSet.fold(text[position]).value
+        guard firstBits[Int(first & 4095) >> 6] & (1 << UInt64(first & 63)) != 0, let candidates = byFirst[first] else { return nil }
         for phrase in candidates where position + phrase.count <= end {
             var same = true
             for offset in 1..<phrase.count where PhraseSet.fold(text[position + offset]) != PhraseSet.fold(phrase[offset]) {

@@ -21,7 +21,7 @@ public struct SentenceSplitter: Sendable {
     /// The sentences of a one-line string, trimmed.
     public func split(_ text: String) -> [String] {
         let scalars = Array(text.unicodeScalars)
-        return split(scalars, in: 0..<scalars.count).map { String(String.UnicodeScalarView(scalars[$0])) }
+        return split(scalars, in: 0..<scalars.count).map { ScalarString.make(scalars[$0]) }
     }
 
     /// The ranges of the sentences in `scalars[range]` (one line, no line breaks), trimmed of
@@ -90,19 +90,19 @@ public struct SentenceSplitter: Sendable {
         var w = i
         while w > lo, s[w - 1].isLatinLetter || (s[w - 1] == "." && w - 1 > lo && s[w - 2].isLatinLetter) { w -= 1 }
         guard w < i else { return true }
-        let word = String(String.UnicodeScalarView(s[w..<i]))
+        let word = ScalarString.make(s[w..<i])
         if i - w == 1, s[w].isASCIIUppercase { return false }  // an initial: "J. Smith"
         if lexicon.abbreviationsNever.contains(word) { return false }
         if lexicon.abbreviationsMaybe.contains(word) {
             var e = k
             while e < hi, s[e].isLatinLetter { e += 1 }
-            return lexicon.sentenceStarters.contains(String(String.UnicodeScalarView(s[k..<e])))
+            return lexicon.sentenceStarters.contains(ScalarString.make(s[k..<e]))
         }
         // Only a period after multiple single-letter parts ("U.S") is an abbreviation unlisted.
         if word.unicodeScalars.contains("."), word.unicodeScalars.count <= 5 {
             var e = k
             while e < hi, s[e].isLatinLetter { e += 1 }
-            return lexicon.sentenceStarters.contains(String(String.UnicodeScalarView(s[k..<e])))
+            return lexicon.sentenceStarters.contains(ScalarString.make(s[k..<e]))
         }
         return true
     }

@@ -23,7 +23,12 @@ extension Unicode.Scalar {
 
     /// A letter of any script, or a digit.
     var isWordScalar: Bool {
-        isASCIIDigit || isLatinLetter || isHangul || properties.isAlphabetic
+        if value < 0x80 { return isASCIIDigit || isLatinLetter }
+        if isLatinLetter || isHangulSyllable { return true }
+        switch value {
+        case 0x2000...0x2BFF, 0x3000...0x303F, 0xFF00...0xFF0F, 0xA0...0xBF: return false
+        default: return isHangul || properties.isAlphabetic || properties.numericType != nil
+        }
     }
 
     /// White space other than a line break.
