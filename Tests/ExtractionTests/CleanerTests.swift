@@ -177,6 +177,20 @@ import Testing
         #expect(cleaned.text.hasSuffix("Shares of the bank were unchanged in morning trade."))
     }
 
+    @Test func bulletListBeforeTheLastParagraphIsNotATail() throws {
+        let original = """
+        산업은행은 이번 협약으로 세 가지 분야를 지원한다고 26일 밝혔다.
+        △AI 스타트업 지원
+        △한국어 성능 향상
+        △데이터센터 개발
+        산업은행은 앞으로도 국내 AI 생태계를 지원할 계획이라고 덧붙였다.
+        """
+        let cleaned = cleaner.clean(original, language: .ko)
+        #expect(!cleaned.removed.contains { $0.reason == .tail })
+        #expect(cleaned.text.hasSuffix("지원할 계획이라고 덧붙였다."))
+        #expect(cleaned.text.contains("△한국어 성능 향상"))
+    }
+
     @Test(arguments: [
         ("오픈AI가 한국에서 인공지능AI 사업을 넓힌다. AI 산업이 크다.", "오픈AI가 한국에서 인공지능(AI) 사업을 넓힌다. AI 산업이 크다."),
         ("양사는 엠오유MOU를 맺었다고 오늘 함께 밝혔다.", "양사는 엠오유(MOU)를 맺었다고 오늘 함께 밝혔다."),
@@ -194,6 +208,21 @@ import Testing
     ])
     func repairsFireOnlyWhereTheyShould(line: String, expected: String) {
         #expect(cleaner.clean(line, language: .ko).text == expected)
+    }
+
+    @Test(arguments: [
+        "(서울=연합뉴스) 김남영 기자 = 오픈AI가 26일 한국산업은행과 업무협약을 맺었다.",
+        "[서울=뉴시스]김남영 기자 = 오픈AI가 26일 한국산업은행과 업무협약을 맺었다.",
+        "[아시아경제 김남영 기자] 오픈AI가 26일 한국산업은행과 업무협약을 맺었다.",
+        "김남영·홍길동 기자 = 오픈AI가 26일 한국산업은행과 업무협약을 맺었다.",
+    ])
+    func koreanWireDatelinesGo(line: String) {
+        #expect(cleaner.clean(line, language: .ko).text == "오픈AI가 26일 한국산업은행과 업무협약을 맺었다.")
+    }
+
+    @Test func englishDatelineStays() {
+        let line = "SEOUL, Nov 26 (Reuters) - Samsung said on Tuesday it would build a plant."
+        #expect(cleaner.clean(line, language: .en).text == line)
     }
 
     @Test func shortSentencesStayAndKickersGo() {

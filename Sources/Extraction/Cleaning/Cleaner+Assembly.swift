@@ -77,6 +77,44 @@ extension Cleaner {
         )
     }
 
+    /// The end of a Korean wire dateline opening a line: '(서울=연합뉴스) 김남영 기자 = ',
+    /// '[서울=뉴시스]홍길동 기자 = ', '[아시아경제 김남영 기자] '. Its place is the newsroom's, not the news's.
+    func datelinePrefixEnd(_ line: TextLine, _ s: [Unicode.Scalar]) -> Int? {
+        let lo = line.lo
+        let hi = line.hi
+        var p = lo
+        var found = false
+        if p < hi, s[p] == "(" || s[p] == "[" || s[p] == "【" {
+            let closer: Unicode.Scalar = s[p] == "(" ? ")" : s[p] == "[" ? "]" : "】"
+            if let close = (p..<min(hi, p + 30)).first(where: { s[$0] == closer }) {
+                let inner = (p + 1)..<close
+                if inner.contains(where: { s[$0] == "=" }) || lexicon.bylineTitles.firstMatch(s, in: inner) != nil {
+                    found = true
+                    p = close + 1
+                }
+            }
+        }
+        var q = p
+        while q < hi, s[q].isHorizontalSpace { q += 1 }
+        // A byline ending with '=': '김남영 기자 =', '김남영·홍길동 기자 ='.
+        var r = q
+        while r < hi, s[r].isHangulSyllable || s[r] == "·" || s[r] == " ", r - q <= 12 {
+            if let length = lexicon.bylineTitles.match(s, at: r, end: hi), r > q {
+                var e = r + length
+                while e < hi, s[e].isHorizontalSpace { e += 1 }
+                if e < hi, s[e] == "=" {
+                    e += 1
+                    while e < hi, s[e].isHorizontalSpace { e += 1 }
+                    return e < hi ? e : nil
+                }
+                break
+            }
+            r += 1
+        }
+        guard found, q < hi else { return nil }
+        return q
+    }
+
     /// The cleaned code points and where each came from.
     struct Output {
         var scalars: [Unicode.Scalar] = []
@@ -140,6 +178,9 @@ extension Cleaner {
             edits.append(Edit(position: from, removeCount: range.upperBound - from, insert: [], removal: (reason, detail)))
         }
 
+        if let end = datelinePrefixEnd(line, s) {
+            edits.append(Edit(position: lo, removeCount: end - lo, insert: [], removal: (.byline, "wire dateline")))
+        }
         // E-mail addresses.
         var searchFrom = lo
         while searchFrom < hi, let email = firstEmail(s, in: searchFrom..<hi) {

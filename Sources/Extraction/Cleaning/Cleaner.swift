@@ -111,7 +111,7 @@ public struct Cleaner: Sendable {
                 remove(index, .email, "e-mail line")
             } else if let weak = line.weak, !line.bodyLike {
                 remove(index, .furniture, weak)
-            } else if line.headlineLike, line.length <= Cleaner.kickerMaxLength {
+            } else if line.headlineLike, !line.bullet, line.length <= Cleaner.kickerMaxLength {
                 remove(index, .kicker, "short line, not a sentence")
             }
         }
@@ -138,10 +138,15 @@ public struct Cleaner: Sendable {
         guard furniture >= 2, furniture >= 2 * body else { return false }
         var restFurniture = 0
         var restBody = 0
+        var restStrong = false
         for index in rest {
             let line = lines[index]
             if line.bodyLike && !line.signal { restBody += 1 } else if line.furnitureLike { restFurniture += 1 }
+            if line.strong != nil || line.byline { restStrong = true }
         }
+        // Page tails end in furniture: text that ends with a plain sentence and holds no strong
+        // signal is a body with a list in it.
+        if !restStrong, let last = rest.last, lines[last].bodyLike, !lines[last].signal { return false }
         return restBody <= restFurniture
     }
 
