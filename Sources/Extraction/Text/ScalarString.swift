@@ -1,0 +1,41 @@
+/// Building strings from code points quickly: `String(String.UnicodeScalarView(...))` takes a slow
+/// path on Linux, so the text stages encode UTF-8 themselves.
+enum ScalarString {
+    @inline(__always)
+    static func appendUTF8(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        let v = scalar.value
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else if v < 0x800 {
+            out.append(UInt8(0xC0 | (v >> 6)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            out.append(UInt8(0xE0 | (v >> 12)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            out.append(UInt8(0xF0 | (v >> 18)))
+            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+
+    /// The UTF-8 bytes of a run of code points.
+    static func utf8(_ scalars: ArraySlice<Unicode.Scalar>) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 3)
+        for scalar in scalars { appendUTF8(scalar, to: &bytes) }
+        return bytes
+    }
+
+    /// A string of a run of code points.
+    static func make(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        String(decoding: utf8(scalars), as: UTF8.self)
+    }
+}
+
+/// The text of a range of scalars.
+func text(_ s: [Unicode.Scalar], _ range: Range<Int>) -> String {
+    ScalarString.make(s[range])
+}
