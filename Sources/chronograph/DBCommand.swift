@@ -37,8 +37,14 @@ struct DBCommand: AsyncParsableCommand {
             case .configured(let conninfo):
                 print("database: \(conninfo.isEmpty ? "from the PG* environment variables" : Conninfo.redacted(conninfo))")
             case .embedded(let cluster):
-                print("database: embedded cluster")
-                print(try cluster.status().summary)
+                let status = try cluster.status()
+                print("database: embedded cluster in \(cluster.home.path)")
+                print("server: \(status.running ? "running" : status.initialised ? "stopped" : "not created yet")"
+                    + (status.pid.map { ", pid \($0)" } ?? "") + (status.serverVersion.map { ", PostgreSQL \($0)" } ?? ""))
+                print("data: \(status.dataDirectory.path)")
+                print("socket: \(status.socketDirectory.path)")
+                print("log: \(status.logFile.path)")
+                guard status.running else { return }
             }
             let handle = try await connector.connect(requireCurrentSchema: false)
             let status = try await handle.withConnection { try Migrator.bundled().status(on: $0) }
