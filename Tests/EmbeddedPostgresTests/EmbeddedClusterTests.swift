@@ -69,6 +69,36 @@ import Glibc
         #expect(try psql(cluster.url(), "select count(*) from pg_stat_activity where backend_type = 'checkpointer'").output == "1")
     }
 
+    @Test func crashedServerIsRestarted() throws {
+        try withThrowawayCluster("crash") { cluster in
+            _ = try cluster.start()
+            let pid = try #require(try cluster.status().pid)
+            kill(pid, SIGKILL)
+            for _ in 0..<200 where kill(pid, 0) == 0 { usleep(10_000) }
+            #expect(try !cluster.status().running)  // postmaster.pid is left behind
+
+            let restarted = try cluster.start()
+            #expect(!restarted.created)
+            #expect(try cluster.status().pid != pid)
+            #expect(try psql(restarted.url, "select 1").output == "1")
+        }
+    }
+
+    @Test func longHomeGetsAShortSocketDirectory() throws {
+        let deep = temporaryHome("long").appendingPathComponent(String(repeating: "nested-", count: 12))
+        let cluster = EmbeddedCluster(home: deep, durability: .throwaway)
+        defer {
+            try? cluster.destroy()
+            try? FileManager.default.removeItem(at: deep.deletingLastPathComponent())
+        }
+        let started = try cluster.start()
+        let status = try cluster.status()
+        #expect(status.socketDirectory.path.hasPrefix("/tmp/chronograph-"))
+        #expect(try psql(started.url, "select 1").output == "1")
+        try cluster.destroy()
+        #expect(!FileManager.default.fileExists(atPath: status.socketDirectory.path))
+    }
+
     /// As root, a home the server user cannot reach moves the cluster to /var/lib/chronograph.
     @Test(.enabled(if: geteuid() == 0 && ServerUser.candidates.contains { ServerUser.lookup($0) != nil }))
     func rootWithUnreachableHomeRelocates() throws {
