@@ -110,6 +110,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres"], swiftSettings: swiftSettings),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "Migrations", "PostgresTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ExtractionTests",
