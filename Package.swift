@@ -115,6 +115,7 @@ let package = Package(
         .testTarget(
             name: "ExtractionTests",
             dependencies: ["Extraction"],
+            exclude: ["Gold"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

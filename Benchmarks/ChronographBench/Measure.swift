@@ -13,7 +13,7 @@ func measure(_ body: () async throws -> Void) async rethrows -> Double {
 /// The process's peak resident set size so far, in MiB.
 func peakResidentMiB() -> Double {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024
 }
 

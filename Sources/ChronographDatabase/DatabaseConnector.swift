@@ -1,5 +1,5 @@
 public import EmbeddedPostgres
-import Foundation
+public import Foundation
 public import Logging
 import Migrations
 public import Postgres

@@ -33,6 +33,7 @@ public final class ConnectionHandle: @unchecked Sendable {
     }
 
     /// Runs `body` with the connection on its queue. Cancelling the task cancels the running statement.
+    @discardableResult
     public func withConnection<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
         try Task.checkCancellation()
         return try await withTaskCancellationHandler {

@@ -88,13 +88,7 @@ struct LogCommand: AsyncParsableCommand {
         }
 
         private func appendLines(from path: String, handle: ConnectionHandle) async throws {
-            let input: FileHandle
-            if path == "-" {
-                input = .standardInput
-            } else {
-                guard let file = FileHandle(forReadingAtPath: path) else { throw ValidationError("cannot open \(path)") }
-                input = file
-            }
+            guard let input = LineReader(path: path) else { throw ValidationError("cannot open \(path)") }
             let source = path == "-" ? "stdin" : path
             var appended = 0, already = 0, rejected = 0
             var batch: [(line: Int, request: AppendRequest)] = []
@@ -114,7 +108,7 @@ struct LogCommand: AsyncParsableCommand {
                 batch.removeAll(keepingCapacity: true)
             }
             var lineNumber = 0
-            for try await line in input.bytes.lines {
+            while let line = input.next() {
                 lineNumber += 1
                 if line.allSatisfy(\.isWhitespace) { continue }
                 do {
@@ -231,9 +225,9 @@ struct LogCommand: AsyncParsableCommand {
             let store = EventStore()
             var position = LogPosition.start
             while remaining > 0 {
-                let after = position
+                let after = position, pageSize = min(1000, remaining), from = from
                 let batch = try await handle.withConnection {
-                    try store.read(after: after, filter: filter, fromPosition: from, limit: min(1000, remaining), on: $0)
+                    try store.read(after: after, filter: filter, fromPosition: from, limit: pageSize, on: $0)
                 }
                 guard let last = batch.last else { break }
                 emit(batch)

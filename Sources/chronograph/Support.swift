@@ -118,3 +118,38 @@ enum RecordFormat: String, ExpressibleByArgument, CaseIterable {
 enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
 }
+
+/// Reads a file (or stdin for "-") line by line without loading it whole.
+final class LineReader {
+    private let file: UnsafeMutablePointer<FILE>
+    private let ownsFile: Bool
+    private var buffer: UnsafeMutablePointer<CChar>?
+    private var capacity = 0
+
+    init?(path: String) {
+        if path == "-" {
+            file = fdopen(0, "r")
+            ownsFile = false
+        } else {
+            guard let opened = fopen(path, "r") else { return nil }
+            file = opened
+            ownsFile = true
+        }
+    }
+
+    /// The next line without its line end, or nil at the end.
+    func next() -> String? {
+        let length = getline(&buffer, &capacity, file)
+        guard length >= 0, let buffer else { return nil }
+        var count = length
+        while count > 0, buffer[count - 1] == 0x0A || buffer[count - 1] == 0x0D { count -= 1 }
+        return buffer.withMemoryRebound(to: UInt8.self, capacity: count) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self)
+        }
+    }
+
+    deinit {
+        free(buffer)
+        if ownsFile { fclose(file) }
+    }
+}

@@ -24,12 +24,13 @@ public struct TestDatabase: Sendable {
         let conninfo = Conninfo.replacingDatabase(in: admin, with: name)
         let handle = try await ConnectionHandle.connect(conninfo: conninfo)
         if migrated {
-            try await handle.withConnection { try Migrator.bundled().migrate(on: $0) }
+            _ = try await handle.withConnection { try Migrator.bundled().migrate(on: $0) }
         }
         return TestDatabase(name: name, conninfo: conninfo, handle: handle)
     }
 
     /// Runs `body` on this test's main connection.
+    @discardableResult
     public func withConnection<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
         try await handle.withConnection(body)
     }
