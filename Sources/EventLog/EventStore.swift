@@ -241,7 +241,7 @@ public struct EventStore: Sendable {
               AND xid < pg_snapshot_xmin(pg_current_snapshot())
               AND position >= \(fromPosition)
               \(condition)
-            ORDER BY xid, position
+            ORDER BY events.xid, events.position  -- the table columns, not the text aliases above
             LIMIT \(limit)
             """)
         return try rows.map(Self.decodeEvent)

@@ -75,7 +75,8 @@ public final class Connection {
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
     /// Nested calls use savepoints.
     public func transaction<T>(_ body: (Connection) throws -> T) throws -> T {
-        let depth = transactionDepth
+        // Join a transaction opened with a plain BEGIN too: libpq knows whether one is open.
+        let depth = PQtransactionStatus(conn) == PQTRANS_IDLE ? 0 : transactionDepth + 1
         let savepoint = "chronograph_sp_\(depth)"
         try run(script: depth == 0 ? "BEGIN" : "SAVEPOINT \(savepoint)")
         transactionDepth += 1
@@ -93,7 +94,7 @@ public final class Connection {
     }
 
     /// True while ``transaction(_:)`` is running on this connection.
-    public var inTransaction: Bool { transactionDepth > 0 }
+    public var inTransaction: Bool { PQtransactionStatus(conn) != PQTRANS_IDLE }
 
     /// Asks the server to cancel the statement running now. Safe from any thread.
     public func cancel() {

@@ -247,14 +247,15 @@ import Testing
         #expect(cleaned.originalText(start: start, end: start + 9) == "on Monday")
     }
 
-    @Test func cleaningIsFast() throws {
+    @Test func cleaningIsDeterministic() throws {
+        // Speed is measured by `ChronographBench extract`, not asserted here (shared, noisy machines).
         let original = try Self.founding()
-        let started = ContinuousClock.now
-        var sentences = 0
-        for _ in 0..<50 { sentences += cleaner.clean(original, language: .ko).sentences.count }
-        let perArticle = (ContinuousClock.now - started) / 50
-        #expect(sentences == 50 * 19)
-        // Debug builds are ~10x slower than release; release is measured well under 0.2 ms.
-        #expect(perArticle < .milliseconds(5))
+        let first = cleaner.clean(original, language: .ko)
+        for _ in 0..<5 {
+            let again = cleaner.clean(original, language: .ko)
+            #expect(again.text == first.text)
+            #expect(again.sentences == first.sentences)
+        }
+        #expect(first.sentences.count == 19)
     }
 }
