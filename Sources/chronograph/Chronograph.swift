@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Logging
 
 @main
 struct Chronograph: AsyncParsableCommand {
@@ -7,8 +9,28 @@ struct Chronograph: AsyncParsableCommand {
         abstract: "Turn news articles into a dated, sourced record of what organizations do.",
         discussion: """
             With no DATABASE_URL and no PG* variables set, chronograph starts a private PostgreSQL cluster of its \
-            own under $CHRONOGRAPH_HOME (default ~/.local/share/chronograph) and uses it.
+            own under $CHRONOGRAPH_HOME (default ~/.local/share/chronograph) and uses it. \
+            Set CHRONOGRAPH_LOG_LEVEL=info (or debug) to see what it does.
             """,
         subcommands: [DBCommand.self, LogCommand.self, DatesCommand.self]
     )
+
+    static func main() async {
+        let level = ProcessInfo.processInfo.environment["CHRONOGRAPH_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

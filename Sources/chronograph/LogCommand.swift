@@ -205,7 +205,7 @@ struct LogCommand: AsyncParsableCommand {
             let output = StandardOutput()
             var remaining = limit ?? Int.max
             if format == .table {
-                output.write(renderTable(header: ["POSITION", "STREAM", "VERSION", "TYPE", "RECORDED", "DATA"], rows: []))
+                output.write(Self.tableLine(["POSITION", "STREAM", "VERSION", "TYPE", "RECORDED", "DATA"]))
             }
             func emit(_ events: [RecordedEvent]) {
                 for event in events.prefix(remaining) {
@@ -243,7 +243,15 @@ struct LogCommand: AsyncParsableCommand {
 
         static func tableLine(_ event: RecordedEvent) -> String {
             let data = event.data.count > 60 ? String(event.data.prefix(57)) + "..." : event.data
-            return "\(event.position)\t\(event.stream)\t\(event.version)\t\(event.type)\t\(event.recordedAt)\t\(data)"
+            return tableLine([String(event.position), event.stream, String(event.version), event.type, event.recordedAt, data])
+        }
+
+        /// Fixed column widths, so a followed table lines up without knowing the rows to come.
+        static func tableLine(_ cells: [String]) -> String {
+            let widths = [9, 28, 8, 22, 28]
+            return zip(cells, widths + [0]).map { cell, width in
+                width == 0 || cell.count >= width ? cell + (width == 0 ? "" : " ") : cell + String(repeating: " ", count: width - cell.count)
+            }.joined()
         }
     }
 
