@@ -68,26 +68,29 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
+        // The facts Chronograph logs (article.ingested, event.reported, curation...): the contract between
+        // ingest and the projector.
+        .target(name: "EventCatalog", swiftSettings: swiftSettings),
         .target(
             name: "Ingest",
-            dependencies: ["Extraction", "EventLog", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Extraction", "EventLog", "EventCatalog", "Postgres", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "Projections",
-            dependencies: ["EventLog", "Postgres", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["EventLog", "EventCatalog", "Postgres", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "Queries",
-            dependencies: ["Postgres"],
+            dependencies: ["Postgres", "EventCatalog"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "chronograph",
             dependencies: [
-                "Postgres", "EmbeddedPostgres", "Migrations", "ChronographDatabase", "EventLog", "Extraction", "Ingest",
-                "Projections", "Queries",
+                "Postgres", "EmbeddedPostgres", "Migrations", "ChronographDatabase", "EventLog", "EventCatalog", "Extraction",
+                "Ingest", "Projections", "Queries",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -112,6 +115,11 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres"], swiftSettings: swiftSettings),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "Migrations", "PostgresTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ProjectionTests",
+            dependencies: ["Projections", "Queries", "EventLog", "EventCatalog", "Migrations", "PostgresTestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ExtractionTests",
             dependencies: ["Extraction"],

@@ -12,7 +12,10 @@ struct Chronograph: AsyncParsableCommand {
             own under $CHRONOGRAPH_HOME (default ~/.local/share/chronograph) and uses it. \
             Set CHRONOGRAPH_LOG_LEVEL=info (or debug) to see what it does.
             """,
-        subcommands: [DBCommand.self, LogCommand.self, DatesCommand.self]
+        subcommands: [
+            DBCommand.self, LogCommand.self, DatesCommand.self, ProjectCommand.self, TimelineCommand.self,
+            EntityCommand.self, EventCommand.self, ArticleCommand.self,
+        ]
     )
 
     static func main() async {

@@ -1,1 +1,0 @@
-// The Projections step of the flow in DESIGN.md; built by its own issue.

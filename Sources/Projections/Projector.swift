@@ -1,0 +1,141 @@
+public import EventLog
+import Foundation
+public import Logging
+public import Postgres
+
+/// Keeps the read models (schema `graph`) in step with the log.
+///
+/// - Exactly once: each batch is applied in one transaction together with the checkpoint, the log's
+///   (xid, position) pair, so a projector killed at any instant resumes where its last commit left it.
+/// - One writer: a session advisory lock; a second projector waits and takes over when the first dies.
+/// - The batch is read before the transaction writes anything: a transaction holding an xid would hold
+///   the log's horizon back on itself.
+/// - A projection whose code version changed, or `--rebuild`, starts again from an empty graph.
+public struct Projector: Sendable {
+    /// The projection's name in graph.checkpoints.
+    public static let name = "graph"
+    /// Bump when the projection's output changes: the read models then rebuild themselves.
+    public static let codeVersion = 1
+    /// The advisory lock projectors hold.
+    static let lockKey: Int64 = 0x43_68_72_6F_6E_6F_02
+
+    public var batchSize: Int
+    public let logger: Logger
+
+    public init(batchSize: Int = 500, logger: Logger = Logger(label: "chronograph.projector")) {
+        self.batchSize = batchSize
+        self.logger = logger
+    }
+
+    /// What a run did.
+    public struct Progress: Sendable {
+        public var applied = 0
+        public var batches = 0
+        public var position = LogPosition.start
+        public var rebuilt = false
+        public init() {}
+    }
+
+    /// Takes the projector lock, waiting (and calling `waiting` once) while another projector holds it.
+    public func lock(on handle: ConnectionHandle, shouldStop: @escaping @Sendable () -> Bool = { false }, waiting: @Sendable () -> Void = {}) async throws -> Bool {
+        var told = false
+        while !shouldStop() && !Task.isCancelled {
+            let got = try await handle.withConnection {
+                try $0.query("SELECT pg_try_advisory_lock(\(Projector.lockKey)) AS got")[0].decode("got", as: Bool.self)
+            }
+            if got { return true }
+            if !told {
+                waiting()
+                told = true
+            }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        return false
+    }
+
+    /// Applies everything readable now and returns; with `follow`, keeps going (woken by NOTIFY) until
+    /// `shouldStop`. The caller must hold the lock (``lock(on:shouldStop:waiting:)``).
+    public func run(
+        on handle: ConnectionHandle, rebuild: Bool = false, follow: Bool = false,
+        shouldStop: @escaping @Sendable () -> Bool = { false },
+        progress: @Sendable (Progress) -> Void = { _ in }
+    ) async throws -> Progress {
+        var state = Progress()
+        let (start, rebuilt) = try await handle.withConnection { connection in
+            try self.prepare(rebuild: rebuild, on: connection)
+        }
+        state.position = start
+        state.rebuilt = rebuilt
+        let store = EventStore()
+        let projection = GraphProjection()
+        let batchSize = batchSize
+        if follow { try await handle.withConnection { try $0.listen(EventStore.notificationChannel) } }
+        var interval = 0.05
+        while !shouldStop() && !Task.isCancelled {
+            let after = state.position
+            let batch = try await handle.withConnection { try store.read(after: after, limit: batchSize, on: $0) }
+            if let last = batch.last {
+                try await handle.withConnection { connection in
+                    try connection.transaction { connection in
+                        try projection.apply(batch, on: connection)
+                        try Self.saveCheckpoint(last.logPosition, on: connection)
+                    }
+                }
+                state.position = last.logPosition
+                state.applied += batch.count
+                state.batches += 1
+                progress(state)
+                interval = 0.05
+                if batch.count == batchSize { continue }
+            }
+            guard follow else { break }
+            var waited = 0.0
+            var woken = false
+            while waited < interval, !woken, !shouldStop(), !Task.isCancelled {
+                let slice = min(0.25, interval - waited)
+                woken = try await handle.withConnection { !(try $0.waitForNotifications(timeout: slice)).isEmpty }
+                waited += slice
+            }
+            interval = woken ? 0.05 : min(interval * 2, 2)
+        }
+        return state
+    }
+
+    /// Reads the checkpoint; empties the read models first when asked or when the code changed.
+    private func prepare(rebuild: Bool, on connection: Connection) throws -> (LogPosition, Bool) {
+        let rows = try connection.query("""
+            SELECT xid::text AS xid, position, code_version FROM graph.checkpoints WHERE projection = \(Projector.name)
+            """)
+        let stored = try rows.first.map { row in
+            (LogPosition(xid: try row.decode("xid"), position: try row.decode("position")), try row.decode("code_version", as: Int.self))
+        }
+        if !rebuild, let stored, stored.1 == Projector.codeVersion {
+            return (stored.0, false)
+        }
+        if let stored, stored.1 != Projector.codeVersion {
+            logger.notice("projection code changed: rebuilding", metadata: ["projection.stored_version": "\(stored.1)", "projection.version": "\(Projector.codeVersion)"])
+        }
+        try connection.transaction { connection in
+            try Self.reset(on: connection)
+            try Self.saveCheckpoint(.start, on: connection)
+        }
+        return (.start, true)
+    }
+
+    /// Empties every read model (never the log).
+    static func reset(on connection: Connection) throws {
+        try connection.run(script: """
+            TRUNCATE graph.event_entities, graph.events, graph.sources, graph.relation_reports, graph.relations,
+                     graph.aliases, graph.retractions, graph.articles, graph.entities
+            """)
+    }
+
+    static func saveCheckpoint(_ position: LogPosition, on connection: Connection) throws {
+        try connection.query("""
+            INSERT INTO graph.checkpoints (projection, xid, position, code_version, updated_at)
+            VALUES (\(Projector.name), \(String(position.xid))::xid8, \(position.position), \(Projector.codeVersion), now())
+            ON CONFLICT (projection) DO UPDATE
+            SET xid = excluded.xid, position = excluded.position, code_version = excluded.code_version, updated_at = now()
+            """)
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import ChronographDatabase
+import EventLog
+import Foundation
+import Postgres
+import Projections
+
+struct ProjectCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "project",
+        abstract: "Bring the read models (entities, events, sources, relations) up to date with the log.",
+        discussion: """
+            Catches up and exits; with --follow keeps going, woken by NOTIFY within a second of an append, until \
+            SIGINT or SIGTERM. Each batch and its checkpoint commit together, so a projector killed at any moment \
+            resumes exactly where it stopped. Only one projector applies at a time: another one waits and takes \
+            over when the first stops.
+            """
+    )
+
+    @Flag(help: "Keep applying new events as they are appended.")
+    var follow = false
+
+    @Flag(help: "Drop the read models and replay the whole log.")
+    var rebuild = false
+
+    @Option(help: "Log events per transaction.")
+    var batchSize = 500
+
+    func validate() throws {
+        guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
+    }
+
+    func run() async throws {
+        let stop = StopSignal()
+        let handle = try await DatabaseConnector().connect()
+        let progress = try await Self.project(on: handle, rebuild: rebuild, follow: follow, batchSize: batchSize, stop: stop, verbose: true)
+        printError("projected \(progress.applied) events\(progress.rebuilt ? " (rebuilt from the start)" : ""); graph at log position \(progress.position.position)")
+    }
+
+    /// Runs the projector on `handle`; used by `project` and after curation commands.
+    static func project(
+        on handle: ConnectionHandle, rebuild: Bool = false, follow: Bool = false, batchSize: Int = 500,
+        stop: StopSignal? = nil, verbose: Bool = false
+    ) async throws -> Projector.Progress {
+        let projector = Projector(batchSize: batchSize)
+        let shouldStop: @Sendable () -> Bool = { stop?.isStopped ?? false }
+        guard try await projector.lock(on: handle, shouldStop: shouldStop, waiting: {
+            printError("another projector is running: waiting to take over")
+        }) else { return Projector.Progress() }
+        let started = Date()
+        let interactive = verbose && isatty(2) == 1
+        return try await projector.run(on: handle, rebuild: rebuild, follow: follow, shouldStop: shouldStop) { state in
+            guard interactive else { return }
+            let rate = Double(state.applied) / max(Date().timeIntervalSince(started), 0.001)
+            FileHandle.standardError.write(Data("\r\u{1B}[Kprojected \(state.applied) events (\(Int(rate))/s)".utf8))
+            if !follow { return }
+        }
+    }
+}

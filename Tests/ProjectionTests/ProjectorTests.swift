@@ -1,0 +1,187 @@
+import EventCatalog
+import EventLog
+import Foundation
+import Postgres
+import PostgresTestSupport
+import Projections
+import Queries
+import Testing
+
+typealias F = FactFactory
+
+/// Appends, projects (waiting out other tests' open transactions) and returns the timeline.
+func appendAndProject(_ requests: [AppendRequest], db: TestDatabase) async throws {
+    try await db.withConnection { connection in
+        let outcomes = try EventStore().append(requests, on: connection)
+        precondition(outcomes.allSatisfy { $0.error == nil }, "\(outcomes)")
+    }
+    try await projectAll(db)
+}
+
+/// Runs the projector until it has applied everything in the log (the horizon is cluster-wide, so
+/// another test's open transaction can hold it back for a moment).
+func projectAll(_ db: TestDatabase, rebuild: Bool = false, batchSize: Int = 7) async throws {
+    let handle = try await db.connect()
+    let total = try await db.withConnection { try $0.query("SELECT coalesce(max(position), 0) FROM events")[0].decode(0, as: Int64.self) }
+    let projector = Projector(batchSize: batchSize)
+    #expect(try await projector.lock(on: handle))
+    var first = rebuild
+    let deadline = Date().addingTimeInterval(30)
+    while Date() < deadline {
+        _ = try await projector.run(on: handle, rebuild: first)
+        first = false
+        let done = try await handle.withConnection {
+            try $0.query("SELECT position FROM graph.checkpoints WHERE projection = 'graph'")[0].decode(0, as: Int64.self)
+        }
+        if done >= total { return }
+        try await Task.sleep(for: .milliseconds(20))
+    }
+    Issue.record("the projector did not catch up within 30 s")
+}
+
+
+@Suite struct ProjectorTests {
+    @Test func twoArticlesReportingOneAgreementMakeOneEventWithTwoSources() async throws {
+        let db = try await TestDatabase.create()
+        let mou = F.Report(type: "agreement.signed", date: "2024-11-26", actor: F.openAI, counterparties: [F.kdb],
+                           participants: [.init(entity: F.altman, role: "signatory")])
+        // The English article names the parties the other way round and gives only the month.
+        let again = F.Report(type: "agreement.signed", date: "2024-11", actor: F.kdb, counterparties: [F.openAI])
+        try await appendAndProject([
+            F.article("ko", published: "2024-11-26", reports: [mou], aliases: [F.openAI.id: ["오픈AI"]]),
+            F.article("en", published: "2024-11-27", reports: [again]),
+        ], db: db)
+        let timeline = try await db.withConnection { try TimelineQuery().timeline(for: "오픈AI", on: $0) }
+        #expect(timeline.entity.id == F.openAI.id)
+        #expect(timeline.events.count == 1)
+        let event = try #require(timeline.events.first)
+        #expect(event.date == "2024-11-26")
+        #expect(event.sources.map(\.date) == ["2024-11-26", "2024-11"])
+        #expect(event.conflicts.isEmpty)
+        #expect(Set(([event.actor] + event.counterparties).map(\.id)) == [F.openAI.id, F.kdb.id])
+        // The same answer by the other party's name.
+        let kdb = try await db.withConnection { try TimelineQuery().timeline(for: "korea development bank", on: $0) }
+        #expect(kdb.events.map(\.id) == [event.id])
+        let relations = try await db.withConnection {
+            try $0.query("SELECT subject_id, predicate, object_id, weight, source_count FROM graph.relations WHERE predicate = 'signed_agreement_with'")
+        }
+        #expect(relations.count == 1)
+        #expect(try relations[0].decode("source_count", as: Int.self) == 2)
+    }
+
+    @Test func datesThatDisagreeAreShownAsAConflict() async throws {
+        let db = try await TestDatabase.create()
+        func office(_ date: String?) -> F.Report { .init(type: "office.opened", date: date, actor: F.openAI, place: F.london) }
+        try await appendAndProject([
+            F.article("a", published: "2023-07-01", reports: [office("2023-06")]),
+            F.article("b", published: "2023-07-02", reports: [office("2023-06-20")]),
+            F.article("c", published: "2023-07-03", reports: [office("2023-06-21")]),
+            F.article("d", published: "2023-07-04", reports: [office(nil)]),
+            F.article("e", published: "2021-01-01", reports: [office("2020-01")]),  // another office, years apart
+        ], db: db)
+        let timeline = try await db.withConnection { try TimelineQuery().timeline(for: "OpenAI", on: $0) }
+        #expect(timeline.events.map(\.date) == ["2020-01", "2023-06-20"])
+        #expect(timeline.events[1].conflicts == ["2023-06-21"])
+        #expect(timeline.events[1].sources.count == 4)
+        #expect(timeline.events[0].summary == "opened an office in London, United Kingdom")
+    }
+
+    @Test func anOpeningIsLinkedToItsAnnouncement() async throws {
+        let db = try await TestDatabase.create()
+        try await appendAndProject([
+            F.article("a", published: "2024-10-15", reports: [.init(type: "office.announced", date: "2024-10", actor: F.openAI, place: F.paris)]),
+            F.article("b", published: "2025-02-10", reports: [.init(type: "office.opened", date: "2025-02-03", actor: F.openAI, place: F.paris)]),
+        ], db: db)
+        let timeline = try await db.withConnection { try TimelineQuery().timeline(for: "OpenAI", on: $0) }
+        #expect(timeline.events.map(\.type) == ["office.announced", "office.opened"])
+        #expect(timeline.events[1].announcedBy == timeline.events[0].id)
+    }
+
+    @Test func mergesRetractionsAndRenamesAreFollowed() async throws {
+        let db = try await TestDatabase.create()
+        let openAIKorean = EntityPayload(id: "organization/~오픈에이아이", name: "오픈에이아이", kind: "organization")
+        try await appendAndProject([
+            F.article("a", published: "2023-06-10", reports: [.init(type: "office.opened", date: "2023-06", actor: F.openAI, place: F.london)]),
+            F.article("b", published: "2024-10-15", reports: [
+                .init(type: "office.announced", date: "2024-10", actor: openAIKorean, place: F.paris),
+                .init(type: "office.opened", date: "2023-06-28", actor: openAIKorean, place: F.london),
+            ]),
+        ], db: db)
+        var timeline = try await db.withConnection { try TimelineQuery().timeline(for: "OpenAI", on: $0) }
+        #expect(timeline.events.count == 1)
+
+        try await appendAndProject([
+            AppendRequest(stream: "curation-1", events: [NewEvent(type: EventCatalog.EventTypeName.entityMerged,
+                data: #"{"schema":1,"from":"organization/~오픈에이아이","into":"org/openai"}"#)]),
+            AppendRequest(stream: "curation-2", events: [NewEvent(type: EventCatalog.EventTypeName.entityRenamed,
+                data: #"{"schema":1,"entity":"org/openai","name":"OpenAI, Inc."}"#)]),
+        ], db: db)
+        timeline = try await db.withConnection { try TimelineQuery().timeline(for: "오픈에이아이", on: $0) }
+        #expect(timeline.entity.id == F.openAI.id)
+        #expect(timeline.entity.name == "OpenAI, Inc.")
+        // The two London reports are now one event (2023-06 contains 2023-06-28), plus Paris.
+        #expect(timeline.events.map(\.date) == ["2023-06-28", "2024-10"])
+        #expect(timeline.events[0].sources.count == 2)
+        let paris = timeline.events[1].id
+        let aliases = try await db.withConnection {
+            try $0.query("SELECT alias FROM graph.aliases WHERE entity_id = 'org/openai' ORDER BY alias").map { try $0.decode(0, as: String.self) }
+        }
+        #expect(aliases.contains("오픈에이아이") && aliases.contains("OpenAI"))
+
+        try await appendAndProject([
+            AppendRequest(stream: "curation-3", events: [NewEvent(type: EventCatalog.EventTypeName.eventRetracted,
+                data: #"{"schema":1,"event":"\#(paris)","reason":"misread"}"#)]),
+        ], db: db)
+        timeline = try await db.withConnection { try TimelineQuery().timeline(for: "OpenAI", on: $0) }
+        #expect(timeline.events.map(\.type) == ["office.opened"])
+        let edges = try await db.withConnection {
+            try $0.query("SELECT predicate FROM graph.relations WHERE subject_id = 'org/openai' ORDER BY predicate").map { try $0.decode(0, as: String.self) }
+        }
+        #expect(edges == ["has_office_in"])
+        // Still in the log.
+        let logged = try await db.withConnection { try $0.query("SELECT count(*) FROM events WHERE type = 'event.retracted'")[0].decode(0, as: Int.self) }
+        #expect(logged == 1)
+
+        try await appendAndProject([
+            AppendRequest(stream: "curation-4", events: [NewEvent(type: EventCatalog.EventTypeName.articleRetracted,
+                data: #"{"schema":1,"article":"a","reason":"wrong"}"#)]),
+        ], db: db)
+        timeline = try await db.withConnection { try TimelineQuery().timeline(for: "OpenAI", on: $0) }
+        #expect(timeline.events.map(\.date) == ["2023-06-28"])
+        #expect(timeline.events[0].sources.count == 1)
+    }
+
+    @Test func aRebuildGivesTheSameReadModels() async throws {
+        let db = try await TestDatabase.create()
+        try await appendAndProject(FactFactory.corpus(count: 150), db: db)
+        let incremental = try await ReadModelDump.take(db)
+        try await projectAll(db, rebuild: true)
+        let rebuilt = try await ReadModelDump.take(db)
+        #expect(incremental.tables.keys.sorted() == rebuilt.tables.keys.sorted())
+        for (table, rows) in incremental.tables {
+            #expect(rows == rebuilt.tables[table], "table \(table) differs after a rebuild")
+        }
+        #expect(incremental.tables["graph.events"]!.count > 100)
+    }
+}
+
+/// Every read-model table as sorted text rows, to compare two projections.
+struct ReadModelDump: Equatable {
+    var tables: [String: [String]]
+
+    static let tableNames = [
+        "graph.articles", "graph.entities", "graph.aliases", "graph.sources", "graph.events", "graph.event_entities",
+        "graph.relation_reports", "graph.relations", "graph.retractions",
+    ]
+
+    static func take(_ db: TestDatabase) async throws -> ReadModelDump {
+        try await db.withConnection { connection in
+            var tables: [String: [String]] = [:]
+            for table in tableNames {
+                // Table names come from the list above, never from input.
+                tables[table] = try connection.query(SQL(unsafeSQL: "SELECT t::text FROM \(table) t ORDER BY 1")).map { try $0.decode(0, as: String.self) }
+            }
+            return ReadModelDump(tables: tables)
+        }
+    }
+}
