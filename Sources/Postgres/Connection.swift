@@ -1,4 +1,5 @@
 internal import CLibPQ
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -54,6 +55,13 @@ public final class Connection {
     /// Runs one statement with its parameters and returns its rows.
     @discardableResult
     public func query(_ sql: SQL) throws -> QueryResult {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        defer {
+            if ProcessInfo.processInfo.environment["SQLT"] != nil {
+                let key = sql.text.split(separator: "\n").map { $0.drop(while: { $0 == " " }) }.joined(separator: " ").prefix(90)
+                FileHandle.standardError.write(Data("SQLT\t\(key)\t\((DispatchTime.now().uptimeNanoseconds - t0) / 1000)\n".utf8))
+            }
+        }
         let result = try execute(sql)
         defer { PQclear(result) }
         return QueryResult(taking: result)

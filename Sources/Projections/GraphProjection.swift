@@ -18,7 +18,7 @@ struct GraphProjection: Sendable {
         let positions = PostgresArray(batch.map(\.position))
         let types = Set(batch.map(\.type))
         var affectedKeys: Set<String> = []
-        var affectedSubjects: Set<String> = []
+        var affectedEdges: Set<Edge> = []
 
         if types.contains(Types.articleIngested) {
             try insertArticles(positions, on: connection)
@@ -52,34 +52,38 @@ struct GraphProjection: Sendable {
         }
         if types.contains(Types.relationReported) {
             for row in try connection.query("""
-                INSERT INTO graph.relation_reports (article_id, ordinal, subject_id, predicate, object_id, role, evidence, log_position)
-                SELECT e.data->>'article',
-                       (SELECT count(*) FROM graph.relation_reports rr WHERE rr.article_id = e.data->>'article')
-                           + row_number() OVER (PARTITION BY e.data->>'article' ORDER BY e.position),
-                       e.data->'subject'->>'id', e.data->>'predicate', e.data->'object'->>'id',
-                       coalesce(e.data->>'role', ''), e.data->'evidence'->>'text', e.position
-                FROM events e
-                WHERE e.position = ANY(\(positions)::int8[]) AND e.type = \(Types.relationReported)
-                ON CONFLICT DO NOTHING
-                RETURNING graph.canonical(subject_id)
+                WITH inserted AS (
+                    INSERT INTO graph.relation_reports (article_id, ordinal, subject_id, predicate, object_id, role, evidence, log_position)
+                    SELECT e.data->>'article',
+                           (SELECT count(*) FROM graph.relation_reports rr WHERE rr.article_id = e.data->>'article')
+                               + row_number() OVER (PARTITION BY e.data->>'article' ORDER BY e.position),
+                           e.data->'subject'->>'id', e.data->>'predicate', e.data->'object'->>'id',
+                           coalesce(e.data->>'role', ''), e.data->'evidence'->>'text', e.position
+                    FROM events e
+                    WHERE e.position = ANY(\(positions)::int8[]) AND e.type = \(Types.relationReported)
+                    ON CONFLICT DO NOTHING
+                    RETURNING *
+                )
+                \(Self.insertRelationEdges(from: "inserted"))
                 """) {
-                affectedSubjects.insert(try row.decode(0))
+                affectedEdges.insert(try Edge(row))
             }
         }
         // Curation, in log order (rare: one statement at a time is fine).
         for event in batch {
             switch event.type {
-            case Types.entityMerged: try merge(event, on: connection, keys: &affectedKeys, subjects: &affectedSubjects)
+            case Types.entityMerged: try merge(event, on: connection, keys: &affectedKeys, edges: &affectedEdges)
             case Types.entityAliased: try alias(event, on: connection)
             case Types.entityRenamed: try rename(event, on: connection)
             case Types.eventRetracted: try retractEvent(event, on: connection, keys: &affectedKeys)
-            case Types.articleRetracted: try retractArticle(event, on: connection, keys: &affectedKeys, subjects: &affectedSubjects)
+            case Types.articleRetracted: try retractArticle(event, on: connection, keys: &affectedKeys, edges: &affectedEdges)
             default: break
             }
         }
-        guard !affectedKeys.isEmpty || !affectedSubjects.isEmpty else { return }
-        try recluster(keys: affectedKeys, subjects: &affectedSubjects, on: connection)
-        try recomputeRelations(subjects: affectedSubjects, on: connection)
+        if !affectedKeys.isEmpty {
+            try recluster(keys: affectedKeys, edges: &affectedEdges, on: connection)
+        }
+        try recomputeRelations(affectedEdges, on: connection)
     }
 
     // MARK: - Facts
@@ -135,7 +139,7 @@ struct GraphProjection: Sendable {
 
     // MARK: - Curation
 
-    private func merge(_ event: RecordedEvent, on connection: Connection, keys: inout Set<String>, subjects: inout Set<String>) throws {
+    private func merge(_ event: RecordedEvent, on connection: Connection, keys: inout Set<String>, edges: inout Set<Edge>) throws {
         let payload = try decode(EntityMerged.self, event)
         let target: String = try connection.query("SELECT graph.canonical(\(payload.into))")[0].decode(0)
         let from: String = try connection.query("SELECT graph.canonical(\(payload.from))")[0].decode(0)
@@ -169,8 +173,23 @@ struct GraphProjection: Sendable {
         for row in try connection.query("SELECT DISTINCT cluster_key FROM graph.events WHERE actor_id = \(from) OR place_id = \(from)") {
             keys.insert(try row.decode(0))
         }
-        subjects.insert(from)
-        subjects.insert(target)
+        // Reported relations of either side are drawn again between the survivors.
+        for row in try connection.query("""
+            DELETE FROM graph.edge_sources
+            WHERE fact_id LIKE 'relation:%' AND (subject_id IN (\(from), \(target)) OR object_id IN (\(from), \(target)))
+            RETURNING subject_id, predicate, object_id, role
+            """) {
+            edges.insert(try Edge(row))
+        }
+        for row in try connection.query("""
+            WITH touched AS (
+                SELECT * FROM graph.relation_reports
+                WHERE subject_id = ANY(\(PostgresArray(ids))::text[]) OR object_id = ANY(\(PostgresArray(ids))::text[])
+            )
+            \(Self.insertRelationEdges(from: "touched"))
+            """) {
+            edges.insert(try Edge(row))
+        }
     }
 
     private func alias(_ event: RecordedEvent, on connection: Connection) throws {
@@ -204,7 +223,7 @@ struct GraphProjection: Sendable {
         }
     }
 
-    private func retractArticle(_ event: RecordedEvent, on connection: Connection, keys: inout Set<String>, subjects: inout Set<String>) throws {
+    private func retractArticle(_ event: RecordedEvent, on connection: Connection, keys: inout Set<String>, edges: inout Set<Edge>) throws {
         let payload = try decode(ArticleRetracted.self, event)
         try connection.query("""
             INSERT INTO graph.retractions (kind, target_id, reason) VALUES ('article', \(payload.article), \(payload.reason))
@@ -214,8 +233,11 @@ struct GraphProjection: Sendable {
         for row in try connection.query("SELECT DISTINCT cluster_key FROM graph.sources WHERE article_id = \(payload.article)") {
             keys.insert(try row.decode(0))
         }
-        for row in try connection.query("SELECT DISTINCT graph.canonical(subject_id) FROM graph.relation_reports WHERE article_id = \(payload.article)") {
-            subjects.insert(try row.decode(0))
+        for row in try connection.query("""
+            DELETE FROM graph.edge_sources WHERE fact_id LIKE 'relation:%' AND article_id = \(payload.article)
+            RETURNING subject_id, predicate, object_id, role
+            """) {
+            edges.insert(try Edge(row))
         }
     }
 
@@ -230,7 +252,7 @@ struct GraphProjection: Sendable {
     // MARK: - Derived rows
 
     /// Groups the reports of the keys into events again, noting the actors whose relations change.
-    private func recluster(keys: Set<String>, subjects: inout Set<String>, on connection: Connection) throws {
+    private func recluster(keys: Set<String>, edges: inout Set<Edge>, on connection: Connection) throws {
         let keyArray = PostgresArray(Array(keys))
         var byKey: [String: [EventClustering.Report]] = [:]
         for row in try connection.query("""
@@ -241,11 +263,13 @@ struct GraphProjection: Sendable {
             byKey[try row.decode(0), default: []].append(
                 EventClustering.Report(id: try row.decode(1), date: row[2], logPosition: try row.decode(3)))
         }
-        // The old events of these keys go, with their participants; their actors' relations are redone.
+        // The old events of these keys go, with their participants and the edges they drew.
         for row in try connection.query("""
-            DELETE FROM graph.events WHERE cluster_key = ANY(\(keyArray)::text[]) RETURNING actor_id
+            WITH gone AS (DELETE FROM graph.events WHERE cluster_key = ANY(\(keyArray)::text[]) RETURNING id)
+            DELETE FROM graph.edge_sources WHERE fact_id IN (SELECT id FROM gone)
+            RETURNING subject_id, predicate, object_id, role
             """) {
-            subjects.insert(try row.decode(0))
+            edges.insert(try Edge(row))
         }
         var eventIDs: [String] = [], eventKeys: [String] = [], dates: [String?] = [], conflicts: [String] = [], firsts: [String] = []
         var reportIDs: [String] = [], reportEvents: [String] = []
@@ -314,14 +338,34 @@ struct GraphProjection: Sendable {
             WHERE s.event_id = ANY(\(events)::text[]) AND x.id IS NOT NULL
             ON CONFLICT DO NOTHING
             """)
-        for row in try connection.query("SELECT DISTINCT actor_id FROM graph.events WHERE id = ANY(\(events)::text[])") {
-            subjects.insert(try row.decode(0))
-        }
         try connection.query("""
             UPDATE graph.events e SET retracted = true, retract_reason = r.reason
             FROM graph.retractions r
             WHERE r.kind = 'event' AND r.target_id = e.id AND e.id = ANY(\(events)::text[])
             """)
+        // The edges the new events draw, one row per (edge, article) so that relations can count sources.
+        for row in try connection.query("""
+            INSERT INTO graph.edge_sources (fact_id, subject_id, predicate, object_id, role, date, article_id)
+            SELECT DISTINCT e.id, e.actor_id,
+                   CASE
+                       WHEN e.type = 'agreement.signed' THEN 'signed_agreement_with'
+                       WHEN e.type = 'office.opened' THEN 'has_office_in'
+                       WHEN e.type = 'office.announced' THEN 'announced_office_in'
+                       WHEN e.type = 'visit' AND ee.role = 'place' THEN 'visited'
+                       ELSE 'met_with'
+                   END,
+                   ee.entity_id, '', e.date, s.article_id
+            FROM graph.events e
+            JOIN graph.event_entities ee ON ee.event_id = e.id
+            JOIN graph.sources s ON s.event_id = e.id
+            WHERE e.id = ANY(\(events)::text[]) AND NOT e.retracted AND ee.entity_id <> e.actor_id
+              AND ((e.type = 'agreement.signed' AND ee.role = 'counterparty')
+                OR (e.type IN ('office.opened', 'office.announced') AND ee.role = 'place')
+                OR (e.type = 'visit' AND ee.role IN ('place', 'counterparty', 'participant:met')))
+            RETURNING subject_id, predicate, object_id, role
+            """) {
+            edges.insert(try Edge(row))
+        }
         // An opening fulfils the latest announcement of the same office made before it.
         try connection.query("""
             UPDATE graph.events o SET announced_by = (
@@ -334,45 +378,56 @@ struct GraphProjection: Sendable {
             """)
     }
 
-    /// Rebuilds the graph edges whose subject is one of `subjects`.
-    private func recomputeRelations(subjects: Set<String>, on connection: Connection) throws {
-        guard !subjects.isEmpty else { return }
-        let ids = PostgresArray(Array(subjects))
-        try connection.query("DELETE FROM graph.relations WHERE subject_id = ANY(\(ids)::text[])")
+    /// Recomputes the relations (graph edges) whose facts changed, from their edge rows.
+    private func recomputeRelations(_ edges: Set<Edge>, on connection: Connection) throws {
+        guard !edges.isEmpty else { return }
+        let list = Array(edges)
+        let touched: SQL = """
+            unnest(\(PostgresArray(list.map(\.subject)))::text[], \(PostgresArray(list.map(\.predicate)))::text[],
+                   \(PostgresArray(list.map(\.object)))::text[], \(PostgresArray(list.map(\.role)))::text[]) AS t(s, p, o, r)
+            """
+        try connection.query("""
+            DELETE FROM graph.relations x USING \(touched)
+            WHERE x.subject_id = t.s AND x.predicate = t.p AND x.object_id = t.o AND x.role = t.r
+            """)
         try connection.query("""
             INSERT INTO graph.relations (subject_id, predicate, object_id, role, first_date, last_date, weight, source_count)
-            SELECT subject, predicate, object, role, min(date), max(date), count(DISTINCT fact), count(DISTINCT article)
-            FROM (
-                SELECT e.actor_id AS subject,
-                       CASE
-                           WHEN e.type = 'agreement.signed' THEN 'signed_agreement_with'
-                           WHEN e.type = 'office.opened' THEN 'has_office_in'
-                           WHEN e.type = 'office.announced' THEN 'announced_office_in'
-                           WHEN e.type = 'visit' AND ee.role = 'place' THEN 'visited'
-                           ELSE 'met_with'
-                       END AS predicate,
-                       ee.entity_id AS object, '' AS role, e.date, e.id AS fact, s.article_id AS article
-                FROM graph.events e
-                JOIN graph.event_entities ee ON ee.event_id = e.id
-                JOIN graph.sources s ON s.event_id = e.id
-                WHERE e.actor_id = ANY(\(ids)::text[]) AND NOT e.retracted AND ee.entity_id <> e.actor_id
-                  AND ((e.type = 'agreement.signed' AND ee.role = 'counterparty')
-                    OR (e.type IN ('office.opened', 'office.announced') AND ee.role = 'place')
-                    OR (e.type = 'visit' AND ee.role IN ('place', 'counterparty', 'participant:met')))
-                UNION ALL
-                SELECT coalesce(ms.merged_into, r.subject_id), r.predicate, coalesce(mo.merged_into, r.object_id), r.role, NULL,
-                       r.article_id || '#' || r.ordinal, r.article_id
-                FROM graph.relation_reports r
-                JOIN graph.articles a ON a.id = r.article_id AND NOT a.retracted
-                LEFT JOIN graph.entities ms ON ms.id = r.subject_id
-                LEFT JOIN graph.entities mo ON mo.id = r.object_id
-                WHERE r.subject_id IN (SELECT id FROM graph.entities
-                                       WHERE id = ANY(\(ids)::text[]) OR merged_into = ANY(\(ids)::text[]))
-            ) edges
-            GROUP BY subject, predicate, object, role
+            SELECT e.subject_id, e.predicate, e.object_id, e.role, min(e.date), max(e.date),
+                   count(DISTINCT e.fact_id), count(DISTINCT e.article_id)
+            FROM graph.edge_sources e JOIN \(touched)
+              ON e.subject_id = t.s AND e.predicate = t.p AND e.object_id = t.o AND e.role = t.r
+            GROUP BY e.subject_id, e.predicate, e.object_id, e.role
             """)
     }
 
+    /// `INSERT INTO graph.edge_sources ... RETURNING` the edges of relation reports held in the CTE `name`.
+    static func insertRelationEdges(from name: String) -> SQL {
+        SQL(unsafeSQL: """
+            INSERT INTO graph.edge_sources (fact_id, subject_id, predicate, object_id, role, date, article_id)
+            SELECT 'relation:' || r.article_id || '#' || r.ordinal, coalesce(ms.merged_into, r.subject_id), r.predicate,
+                   coalesce(mo.merged_into, r.object_id), r.role, NULL, r.article_id
+            FROM \(name) r
+            JOIN graph.articles a ON a.id = r.article_id AND NOT a.retracted
+            LEFT JOIN graph.entities ms ON ms.id = r.subject_id
+            LEFT JOIN graph.entities mo ON mo.id = r.object_id
+            RETURNING subject_id, predicate, object_id, role
+            """)
+    }
+
+    /// A graph edge: subject, predicate, object and role.
+    struct Edge: Hashable {
+        var subject: String
+        var predicate: String
+        var object: String
+        var role: String
+
+        init(_ row: QueryResult.Row) throws {
+            subject = try row.decode(0)
+            predicate = try row.decode(1)
+            object = try row.decode(2)
+            role = try row.decode(3)
+        }
+    }
 }
 
 /// The projector met something it cannot apply.

@@ -71,7 +71,14 @@ public struct Projector: Sendable {
         let batchSize = batchSize
         if follow { try await handle.withConnection { try $0.listen(EventStore.notificationChannel) } }
         var interval = 0.05
+        var nextAnalyze = 2_000
         while !shouldStop() && !Task.isCancelled {
+            // The read models grow fast during a catch-up: refresh the planner's statistics as they do,
+            // or it keeps planning for empty tables.
+            if state.applied >= nextAnalyze {
+                try await handle.withConnection { try $0.run(script: "ANALYZE graph.sources, graph.events, graph.event_entities, graph.articles, graph.entities, graph.aliases, graph.relation_reports, graph.relations, graph.edge_sources") }
+                nextAnalyze *= 4
+            }
             let after = state.position
             let batch = try await handle.withConnection { try store.read(after: after, limit: batchSize, on: $0) }
             if let last = batch.last {
@@ -125,7 +132,7 @@ public struct Projector: Sendable {
     /// Empties every read model (never the log).
     static func reset(on connection: Connection) throws {
         try connection.run(script: """
-            TRUNCATE graph.event_entities, graph.events, graph.sources, graph.relation_reports, graph.relations,
+            TRUNCATE graph.event_entities, graph.events, graph.sources, graph.relation_reports, graph.relations, graph.edge_sources,
                      graph.aliases, graph.retractions, graph.articles, graph.entities
             """)
     }

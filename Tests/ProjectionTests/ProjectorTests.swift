@@ -171,7 +171,7 @@ struct ReadModelDump: Equatable {
 
     static let tableNames = [
         "graph.articles", "graph.entities", "graph.aliases", "graph.sources", "graph.events", "graph.event_entities",
-        "graph.relation_reports", "graph.relations", "graph.retractions",
+        "graph.relation_reports", "graph.relations", "graph.edge_sources", "graph.retractions",
     ]
 
     static func take(_ db: TestDatabase) async throws -> ReadModelDump {

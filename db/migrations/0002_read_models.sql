@@ -116,7 +116,20 @@ CREATE TABLE graph.relation_reports (
     PRIMARY KEY (article_id, ordinal)
 );
 
--- The graph's edges, derived from events and relation reports.
+-- What each edge rests on: one row per (fact, article), a fact being an event or a relation report.
+CREATE TABLE graph.edge_sources (
+    fact_id    text NOT NULL,               -- an event id, or 'relation:' article '#' ordinal
+    subject_id text NOT NULL,
+    predicate  text NOT NULL,
+    object_id  text NOT NULL,
+    role       text NOT NULL DEFAULT '',
+    date       text,
+    article_id text NOT NULL
+);
+CREATE INDEX edge_sources_edge_idx ON graph.edge_sources (subject_id, predicate, object_id, role);
+CREATE INDEX edge_sources_fact_idx ON graph.edge_sources (fact_id);
+
+-- The graph's edges, derived from edge_sources.
 CREATE TABLE graph.relations (
     subject_id   text NOT NULL,
     predicate    text NOT NULL,
