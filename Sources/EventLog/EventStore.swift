@@ -70,33 +70,21 @@ public struct EventStore: Sendable {
 
     private func appendLocked(_ requests: [AppendRequest], on connection: Connection) throws -> [AppendOutcome] {
         let streams = Array(Set(requests.map(\.stream))).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        // 1. Lock the streams in one fixed order, before this transaction writes (and so gets its xid).
-        let lock = try connection.query("""
-            SELECT pg_current_xact_id_if_assigned()::text AS xid,
-                   count(pg_advisory_xact_lock(hashtextextended(s, 0))) AS locked
-            FROM unnest(\(PostgresArray(streams))::text[]) AS s
-            """)
-        let xidBeforeLocks = lock[0]["xid"].flatMap(UInt64.init)
-
-        // 2. Read each stream's last version and xid (a new snapshot, taken after the locks).
-        var state: [String: StreamState] = [:]
-        for row in try connection.query("""
-            SELECT s.name, e.version, e.xid::text AS xid
-            FROM unnest(\(PostgresArray(streams))::text[]) AS s(name)
-            LEFT JOIN LATERAL (
-                SELECT version, xid FROM events WHERE stream = s.name ORDER BY version DESC LIMIT 1
-            ) e ON true
-            """) {
-            state[try row.decode("name")] = StreamState(version: try row.decodeIfPresent("version"), xid: try row.decodeIfPresent("xid"))
-        }
-
-        // 3. Which of the ids are in the log already, and where.
+        // 1–3. Lock the streams in one fixed order, before this transaction writes (and so gets its xid);
+        //      then read each stream's last version and xid, and which ids the log already holds.
         let ids = requests.flatMap { $0.events.map(\.id) }
+        var xidBeforeLocks: UInt64?
+        var state: [String: StreamState] = [:]
         var existing: [UUID: String] = [:]
-        for row in try connection.query("""
-            SELECT id, stream FROM events WHERE id = ANY(\(PostgresArray(ids))::uuid[])
+        for row in try connection.preparedQuery("""
+            SELECT kind, stream, version, xid::text AS xid, id
+            FROM chronograph_lock_streams(\(PostgresArray(streams))::text[], \(PostgresArray(ids))::uuid[])
             """) {
-            existing[try row.decode("id")] = try row.decode("stream")
+            switch row[0] {
+            case "transaction": xidBeforeLocks = row[3].flatMap(UInt64.init)
+            case "stream": state[try row.decode(1)] = StreamState(version: row[2].flatMap(Int64.init), xid: row[3].flatMap(UInt64.init))
+            default: existing[try row.decode(4)] = try row.decode(1)
+            }
         }
 
         // 4. Decide each request, in order, against the state the earlier ones leave.
@@ -112,7 +100,7 @@ public struct EventStore: Sendable {
         // 5. Write, then check that no stream's earlier event has a newer xid than ours (possible only
         //    when the caller's transaction had written before taking the locks).
         do {
-            try insert(rows, on: connection)
+            try insert(rows, on: connection)  // and notify, once per transaction, delivered at commit
         } catch let error as PostgresError where error.isUniqueViolation {
             throw EventLogError(code: .duplicateEventID, message: "an event id is already in the log (written concurrently): \(error.detail ?? error.message)")
         }
@@ -127,7 +115,6 @@ public struct EventStore: Sendable {
                 }
             }
         }
-        try connection.query("SELECT pg_notify(\(EventStore.notificationChannel), '')")
         return outcomes
     }
 
@@ -201,17 +188,22 @@ public struct EventStore: Sendable {
                     writer.endRow()
                 }
             }
+            try connection.preparedQuery("SELECT pg_notify(\(EventStore.notificationChannel), '')")
             return
         }
-        try connection.query("""
-            INSERT INTO events (stream, version, id, type, data, metadata)
-            SELECT * FROM unnest(
-                \(PostgresArray(rows.map(\.stream)))::text[],
-                \(PostgresArray(rows.map(\.version)))::int8[],
-                \(PostgresArray(rows.map(\.event.id)))::uuid[],
-                \(PostgresArray(rows.map(\.event.type)))::text[],
-                \(PostgresArray(rows.map(\.event.data)))::jsonb[],
-                \(PostgresArray(rows.map(\.event.metadata)))::jsonb[])
+        try connection.preparedQuery("""
+            WITH inserted AS (
+                INSERT INTO events (stream, version, id, type, data, metadata)
+                SELECT * FROM unnest(
+                    \(PostgresArray(rows.map(\.stream)))::text[],
+                    \(PostgresArray(rows.map(\.version)))::int8[],
+                    \(PostgresArray(rows.map(\.event.id)))::uuid[],
+                    \(PostgresArray(rows.map(\.event.type)))::text[],
+                    \(PostgresArray(rows.map(\.event.data)))::jsonb[],
+                    \(PostgresArray(rows.map(\.event.metadata)))::jsonb[])
+                RETURNING 1
+            )
+            SELECT pg_notify(\(EventStore.notificationChannel), '') FROM (SELECT 1 FROM inserted LIMIT 1) AS any_row
             """)
     }
 
@@ -233,7 +225,7 @@ public struct EventStore: Sendable {
         case .category(let category): condition = "AND category = \(category)"
         case .type(let type): condition = "AND type = \(type)"
         }
-        let rows = try connection.query("""
+        let rows = try connection.preparedQuery("""
             SELECT position, xid::text AS xid, stream, version, id, type, data::text AS data,
                    metadata::text AS metadata, recorded_at
             FROM events

@@ -1,5 +1,4 @@
 internal import CLibPQ
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,6 +18,8 @@ public final class Connection {
     /// The connection string with any password hidden.
     public let redactedConninfo: String
     private var transactionDepth = 0
+    /// Statements prepared on this connection, by their text.
+    private var prepared: [String: String] = [:]
 
     /// Connects with a libpq URI or key=value string; an empty string means "from the PG* variables".
     public init(conninfo: String, logger: Logger = Logger(label: "chronograph.postgres")) throws {
@@ -55,15 +56,35 @@ public final class Connection {
     /// Runs one statement with its parameters and returns its rows.
     @discardableResult
     public func query(_ sql: SQL) throws -> QueryResult {
-        let t0 = DispatchTime.now().uptimeNanoseconds
-        defer {
-            if ProcessInfo.processInfo.environment["SQLT"] != nil {
-                let key = sql.text.split(separator: "\n").map { $0.drop(while: { $0 == " " }) }.joined(separator: " ").prefix(90)
-                FileHandle.standardError.write(Data("SQLT\t\(key)\t\((DispatchTime.now().uptimeNanoseconds - t0) / 1000)\n".utf8))
-            }
-        }
         let result = try execute(sql)
         defer { PQclear(result) }
+        return QueryResult(taking: result)
+    }
+
+    /// Runs one statement through a server-side prepared statement, prepared on first use on this
+    /// connection: for statements run many times, it saves parsing and planning each time.
+    @discardableResult
+    public func preparedQuery(_ sql: SQL) throws -> QueryResult {
+        let name: String
+        if let known = prepared[sql.text] {
+            name = known
+        } else {
+            name = "chronograph_\(prepared.count + 1)"
+            let result: OpaquePointer? = sql.types.withUnsafeBufferPointer { types in
+                PQprepare(conn, name, sql.text, Int32(sql.types.count), sql.types.isEmpty ? nil : types.baseAddress)
+            }
+            guard let result else { throw connectionError() }
+            defer { PQclear(result) }
+            try check(result)
+            prepared[sql.text] = name
+        }
+        let count = sql.values.count
+        let result: OpaquePointer? = withCStrings(sql.values) { values in
+            PQexecPrepared(conn, name, Int32(count), values, nil, nil, 0)
+        }
+        guard let result else { throw connectionError() }
+        defer { PQclear(result) }
+        try check(result)
         return QueryResult(taking: result)
     }
 

@@ -31,6 +31,32 @@ CREATE INDEX events_xid_position_idx ON events (xid, position);
 CREATE INDEX events_category_xid_position_idx ON events (category, xid, position);
 CREATE INDEX events_type_xid_position_idx ON events (type, xid, position);
 
+-- The first step of every append, in one round trip: lock the streams (the caller passes them in one
+-- sorted order, so concurrent batches never deadlock), then, in statements that take their snapshots
+-- after the locks, report whether the transaction already had an xid, each stream's last version and
+-- xid, and which of the new event ids the log already holds.
+CREATE FUNCTION chronograph_lock_streams(p_streams text[], p_ids uuid[])
+RETURNS TABLE (kind text, stream text, version bigint, xid xid8, id uuid)
+LANGUAGE plpgsql AS $$
+DECLARE
+    s text;
+    before xid8 := pg_current_xact_id_if_assigned();
+BEGIN
+    FOREACH s IN ARRAY p_streams LOOP
+        PERFORM pg_advisory_xact_lock(hashtextextended(s, 0));
+    END LOOP;
+    RETURN QUERY SELECT 'transaction'::text, NULL::text, NULL::bigint, before, NULL::uuid;
+    RETURN QUERY
+        SELECT 'stream'::text, u.name, last.version, last.xid, NULL::uuid
+        FROM unnest(p_streams) AS u(name)
+        LEFT JOIN LATERAL (
+            SELECT e.version, e.xid FROM events e WHERE e.stream = u.name ORDER BY e.version DESC LIMIT 1
+        ) last ON true;
+    RETURN QUERY
+        SELECT 'id'::text, e.stream, e.version, e.xid, e.id FROM events e WHERE e.id = ANY(p_ids);
+END
+$$;
+
 -- History cannot be rewritten: not by a bug, not by a stray psql session.
 CREATE FUNCTION events_refuse_change() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -65,6 +91,8 @@ $$;
 REVOKE ALL ON events FROM PUBLIC;
 GRANT SELECT ON events TO chronograph_reader;
 GRANT SELECT, INSERT ON events TO chronograph_writer;
+REVOKE ALL ON FUNCTION chronograph_lock_streams(text[], uuid[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION chronograph_lock_streams(text[], uuid[]) TO chronograph_writer;
 
 -- A writer that leaves a transaction open holds every reader back (see docs/event-log.md):
 -- end such sessions after a minute. Needs ownership of the database; skipped with a notice otherwise.
