@@ -1,22 +1,37 @@
 #!/usr/bin/env bash
-# The demo: append a few events to the embedded database's log and read them back.
+# The demo: ingest the sample articles into the embedded database, project the read models, and print
+# OpenAI's timeline. Safe to run again: articles already ingested add nothing.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 bin=${BIN:-.build/debug/chronograph}
+samples=samples/articles
 
 echo "== the embedded database (${CHRONOGRAPH_HOME:-~/.local/share/chronograph})"
 "$bin" db start
 
-echo "== appending events"
-run=$(date +%s)
-"$bin" log append "demo-$run" --type demo.started --data "{\"run\": $run}" --expected-version none
-printf '%s\n' \
-  "{\"stream\":\"demo-$run\",\"type\":\"demo.step\",\"data\":{\"step\":1,\"note\":\"한국어도 된다\"}}" \
-  "{\"stream\":\"demo-$run\",\"type\":\"demo.step\",\"data\":{\"step\":2},\"expected_version\":1}" \
-  "{\"stream\":\"other-$run\",\"type\":\"demo.other\",\"data\":{},\"metadata\":{\"source\":\"demo\"}}" \
-  | "$bin" log append --jsonl -
+echo
+echo "== ingesting $samples"
+# Articles that do not print their publication date get it from samples/published.tsv ...
+grep -v '^#' samples/published.tsv | while IFS=$'\t' read -r file date; do
+    "$bin" ingest "$samples/$file" --published "$date" 2>&1 | sed 's/^/   /'
+done
+# ... the rest carry it in their envelope or text. Those above are recognised as already ingested.
+"$bin" ingest "$samples" 2>/dev/null | sed 's/^/   /'
 
-echo "== reading the stream back"
-"$bin" log read --stream "demo-$run" --format table
-"$bin" log read --category demo --limit 3
-echo "== log stats"
+echo
+echo "== projecting the read models"
+"$bin" project
+
+echo
+echo "== OpenAI's timeline (the same as: $bin timeline 오픈AI)"
+"$bin" timeline OpenAI
+
+echo
+echo "== Korea Development Bank's timeline"
+"$bin" timeline 산업은행
+
+mkdir -p out
+"$bin" timeline OpenAI --format json > out/openai-timeline.json
+echo
+echo "wrote out/openai-timeline.json"
 "$bin" log stats
