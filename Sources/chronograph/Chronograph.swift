@@ -9,6 +9,6 @@ struct Chronograph: AsyncParsableCommand {
             With no DATABASE_URL and no PG* variables set, chronograph starts a private PostgreSQL cluster of its \
             own under $CHRONOGRAPH_HOME (default ~/.local/share/chronograph) and uses it.
             """,
-        subcommands: [DBCommand.self, LogCommand.self, DatesCommand.self]
+        subcommands: [DBCommand.self, LogCommand.self, DatesCommand.self, ExtractCommand.self]
     )
 }
