@@ -26,6 +26,7 @@ public struct Extractor: Sendable {
         let language = language ?? article.language ?? Language.detect(article.text)
         let cleaned = cleaner.clean(article.text, language: language)
         let publication = published ?? article.published ?? PublicationDateFinder.find(in: article.text)
+            ?? Self.headerDate(cleaned)
         if publication == nil {
             warnings.append(
                 "no publication date (none given, none in the envelope, none printed in the article): relative dates such as '지난달' or 'last month' are left without a value"
@@ -58,6 +59,18 @@ public struct Extractor: Sendable {
             relations: runner.relations, entities: Self.entities(runner.doc, events: events, relations: runner.relations),
             warnings: warnings, explain: trace
         )
+    }
+
+    /// A full date printed in the page header above the article ('November 19, 2024 3:12 PM',
+    /// '2024. 7. 10. 21:37'): the first one in the top-of-page lines the cleaner took out.
+    static func headerDate(_ cleaned: CleanedText) -> EDTFDate? {
+        let resolver = DateResolver(published: nil)
+        for span in cleaned.removed where span.reason == .topOfPage || span.reason == .byline {
+            if let date = resolver.resolve(span.text).first(where: { $0.kind == .absolute && $0.value?.precision == .day })?.value {
+                return date
+            }
+        }
+        return nil
     }
 
     /// Every entity named in the body (and those events and relations name), with the forms seen.

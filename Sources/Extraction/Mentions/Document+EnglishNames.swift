@@ -22,6 +22,7 @@ extension Document {
         let items = sentences[s].items
         var j = i
         while j < items.count {
+            if j > i, NameLexicon.englishTitles[items[j].lower] != nil { break }
             if isCapitalWord(items[j]) {
                 j += 1
                 if items[j - 1].particle != nil { break }

@@ -83,10 +83,27 @@ extension Document {
                     continue
                 }
             }
+            // '브릭스턴 클리니컬': a foreign name and a suffix written apart.
+            if isNameWord(item), NameLexicon.koreanOrganizationSuffixes.contains(item.stem), Self.looksForeign(item.stem), i > 0,
+               items[i - 1].isBare, Self.looksForeign(items[i - 1].stem), items[i - 1].mention == nil || items[i - 1].kind == .place,
+               !(i > 1 && items[i - 2].isBare && items[i - 2].mention == nil && Self.looksForeign(items[i - 2].stem))
+            {
+                let name = items[i - 1].stem + " " + item.stem
+                let entity = known[name] ?? ContextName.entity(.organization, name)
+                register(name, entity)
+                register(items[i - 1].stem, entity)
+                collapse(s, (i - 1)..<(i + 1), entity: entity, surface: name, source: .suffix)
+                i += 1
+                continue
+            }
             // '한울반도체', '케스트럴 포토닉스'
             if isNameWord(item), Self.isKoreanOrganizationWord(item.stem), !Self.isKoreanPersonName(item.stem) {
                 var start = i
-                if i > 0, items[i - 1].isBare, isNameWord(items[i - 1]), Self.looksForeign(items[i - 1].stem) { start = i - 1 }
+                if i > 0, items[i - 1].isBare, isNameWord(items[i - 1]), Self.looksForeign(items[i - 1].stem),
+                   !(i > 1 && items[i - 2].isBare && isNameWord(items[i - 2]) && Self.looksForeign(items[i - 2].stem))
+                {
+                    start = i - 1
+                }
                 let name = items[start...i].map(\.stem).joined(separator: " ")
                 let entity = known[name] ?? ContextName.entity(.organization, name)
                 register(name, entity)

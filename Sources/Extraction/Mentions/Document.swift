@@ -38,10 +38,42 @@ struct Document: Sendable {
                 sentenceDates.append(dates[d])
                 d += 1
             }
-            views.append(SentenceView(index: index, sentence: sentence, items: items, dates: sentenceDates))
+            views.append(SentenceView(
+                index: index, sentence: sentence, items: Self.ungloss(items, cleaned: cleaned, scalars: scalars), dates: sentenceDates
+            ))
             matchIndex = matchEnd
         }
         self.sentences = views
+    }
+
+    /// Undoes a gloss the cleaner added around a Latin word glued to a Korean name: '코르반(AI)가' was
+    /// written '코르반AI가', one name.
+    static func ungloss(_ items: [Item], cleaned: CleanedText, scalars: [Unicode.Scalar]) -> [Item] {
+        guard items.count >= 4 else { return items }
+        var out: [Item] = []
+        var i = 0
+        while i < items.count {
+            if i + 3 < items.count, items[i].isWord, items[i].mention == nil, items[i].isHangulWord,
+               NameLexicon.koreanTitles[items[i].stem] == nil, !NameLexicon.koreanNonNames.contains(items[i].stem),
+               items[i + 1].isPunct("("), items[i + 3].isPunct(")"), items[i + 2].isWord,
+               items[i + 2].stem.unicodeScalars.allSatisfy({ $0.isASCIIUppercase || $0.isASCIIDigit }),
+               cleaned.originalRange(start: items[i + 1].start, end: items[i + 1].end).isEmpty,
+               cleaned.originalRange(start: items[i + 3].start, end: items[i + 3].end).isEmpty
+            {
+                var merged = items[i]
+                merged.stem = items[i].stem + items[i + 2].stem
+                merged.end = items[i + 3].end
+                merged.particle = items[i + 3].particle ?? items[i].particle
+                merged.gloss = nil
+                merged.text = ScalarString.make(scalars[items[i].start..<merged.end])
+                out.append(merged)
+                i += 4
+                continue
+            }
+            out.append(items[i])
+            i += 1
+        }
+        return out
     }
 
     /// The written text of a cleaned range.
@@ -86,7 +118,7 @@ struct Document: Sendable {
             var i = 0
             while i < sentences[s].items.count {
                 let item = sentences[s].items[i]
-                guard item.isWord, item.mention == nil else {
+                guard item.isWord, item.mention == nil || item.kind == .place else {
                     i += 1
                     continue
                 }
@@ -94,7 +126,10 @@ struct Document: Sendable {
                 if longest > 1 {
                     for length in stride(from: min(longest, sentences[s].items.count - i), through: 2, by: -1) {
                         let slice = sentences[s].items[i..<(i + length)]
-                        guard slice.allSatisfy({ $0.isWord && $0.mention == nil }) else { continue }
+                        // A place's name may start an organization's ('Saigon Lotus').
+                        guard slice.allSatisfy({ $0.isWord && ($0.mention == nil || $0.kind == .place) }),
+                              slice.contains(where: { $0.mention == nil })
+                        else { continue }
                         guard slice.dropLast().allSatisfy({ $0.particle == nil }) else { continue }
                         let words = slice.map(\.stem)
                         if let entity = knownPhrases[words] {
@@ -104,7 +139,7 @@ struct Document: Sendable {
                         }
                     }
                 }
-                if !matched, let entity = known[item.stem] {
+                if !matched, item.mention == nil, let entity = known[item.stem] {
                     collapse(s, i..<(i + 1), entity: entity, surface: item.stem, source: .alias)
                 }
                 i += 1

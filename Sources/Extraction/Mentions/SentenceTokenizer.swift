@@ -99,10 +99,19 @@ struct SentenceTokenizer {
                         text: ScalarString.make(scalars[match.start..<end])
                     )
                     item.mention?.ambiguous = match.ambiguous
+                    var next = end
+                    if next + 1 < token.upperBound + 1, next + 2 <= token.upperBound,
+                       scalars[next] == "'" || scalars[next] == "’", scalars[next + 1] == "s", next + 2 == token.upperBound
+                    {
+                        item.particle = "'s"
+                        item.end = next + 2
+                        item.text = ScalarString.make(scalars[match.start..<(next + 2)])
+                        next += 2
+                    }
                     items.append(item)
                     matchIndex += 1
-                    from = end
-                    position = end
+                    from = next
+                    position = next
                 } else {
                     items.append(plain(from..<token.upperBound))
                     from = token.upperBound

@@ -76,6 +76,12 @@ enum KoreanEventLexicon {
     /// Phrases pointing back at the event before: date and place carry over.
     static let carryCues = ["이 자리에서", "이날", "같은 날", "당일", "협약식에서", "행사에서", "개소식에서", "출범식에서"]
 
+    /// Words with '에' that are never a place's name ('법인 안에', '현지에').
+    static let placeNonNames: Set<String> = [
+        "현지", "국내", "해외", "지역", "일대", "인근", "시장", "업계", "내부", "외부", "본사", "사무실", "곳곳", "각국",
+        "중심", "최초", "처음", "이곳", "그곳", "올해", "내년", "연내", "상반기", "하반기", "시내", "도심", "전역",
+    ]
+
     /// '본사를 둔': headquarters.
     static let headquartersNouns: Set<String> = ["본사", "본부"]
     static let headquartersVerbs = ["둔", "두고", "두었", "둬", "둔다", "있는"]

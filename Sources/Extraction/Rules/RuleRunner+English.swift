@@ -437,7 +437,7 @@ extension RuleRunner {
                 }
                 organization = englishSubjects(s, 0..<h).last
                     ?? items[k...].first { $0.kind == .organization }?.entity
-            } else if items[h].text.hasPrefix("-based"), h > 0 {
+            } else if items[h].text.hasPrefix("-based") || items[h].lower.hasSuffix("-based"), h > 0 {
                 // 'The Osaka-based company', 'The Austin, Texas-based company'.
                 var k = h - 1
                 var candidates: [EntityRef] = []

@@ -31,8 +31,8 @@ extension RuleRunner {
     ]
 
     func isClauseBoundary(_ item: Item) -> Bool {
-        if item.isPunct { return item.stem == "," || item.stem == ";" }
-        guard item.mention == nil else { return false }
+        if item.isPunct { return item.stem == ";" }
+        guard item.mention == nil, item.particle == nil else { return false }
         let text = item.text
         if Self.clauseEndingExceptions.contains(where: { text.hasSuffix($0) }) { return false }
         return Self.clauseEndings.contains { text.hasSuffix($0) } && text.unicodeScalars.count >= 2
@@ -394,6 +394,10 @@ extension RuleRunner {
             if item.kind == .place {
                 var k = i
                 while k + 1 < t, items[k + 1].kind == .place, items[k].particle == nil || items[k].particle == "의" { k += 1 }
+                if k + 1 < items.count, K.headquartersNouns.contains(items[k + 1].stem) {
+                    i = k + 2
+                    continue
+                }
                 let hasLocative = locative.contains(items[k].particle ?? "")
                 let listed = items[k].particle == "과" || items[k].particle == "와" || (k + 1 < t && (items[k + 1].isPunct("·") || items[k + 1].isPunct(",") || ["및", "그리고"].contains(items[k + 1].stem)))
                 for j in i...k { if hasLocative || listed { located.append(j) } else { modifiers.append(j) } }
@@ -411,7 +415,8 @@ extension RuleRunner {
         for j in stride(from: t - 1, through: clause.lowerBound, by: -1) {
             let item = items[j]
             if item.mention == nil, locative.contains(item.particle ?? ""), doc.isNameWord(item), t - j <= 4,
-               !Document.isKoreanPersonName(item.stem) || item.stem.unicodeScalars.count <= 2
+               item.stem.unicodeScalars.count >= 2, item.stem.unicodeScalars.allSatisfy(\.isHangulSyllable),
+               !K.placeNonNames.contains(item.stem)
             {
                 var country: String?
                 if j > 0, let before = items[j - 1].entity, before.kind == .place, placeType(before) == "country" { country = before.name }

@@ -29,7 +29,53 @@ struct RuleRunner {
         self.explain = explain
     }
 
+    /// Dates as the rules need them: a Korean '이날' is the day the news is about (the first day the
+    /// body names), '전날' the day before the last day named; a date beside a reporting verb ('13일
+    /// 밝혔다', 'announced on Monday') is in the past whatever the clause plans.
+    mutating func settleDates() {
+        var newsDay: EDTFDate?
+        var lastDay: EDTFDate?
+        for s in doc.sentences.indices where !doc.sentences[s].isHeadline {
+            let items = items(s)
+            for d in doc.sentences[s].dates.indices {
+                var date = doc.sentences[s].dates[d]
+                if date.kind == .anaphoric, doc.language == .ko {
+                    if date.text.hasPrefix("전날") || date.text.hasPrefix("前날") {
+                        date.value = lastDay.flatMap(Self.dayBefore)
+                    } else if let newsDay {
+                        date.value = newsDay
+                    }
+                }
+                if date.kind == .relative, let value = date.value, let published, value > published, !value.contains(published),
+                   let next = items.firstIndex(where: { $0.start >= date.end }),
+                   doc.language == .ko ? isReportVerb(items[next]) : nearEnglishReport(s, next)
+                {
+                    let text = date.text.hasPrefix("on ") ? String(date.text.dropFirst(3)) : date.text
+                    let probe = doc.language == .ko ? "지난 \(text) 밝혔다." : "It was announced on \(text)."
+                    if let past = DateResolver(published: published).resolve(probe).last?.value, past <= published {
+                        date.value = past
+                        date.tense = .past
+                    }
+                }
+                if let value = date.value, value.precision == .day, date.kind != .anaphoric {
+                    lastDay = value
+                    if newsDay == nil, published.map({ value <= $0 }) ?? true { newsDay = value }
+                }
+                doc.sentences[s].dates[d] = date
+            }
+        }
+    }
+
+    static func dayBefore(_ date: EDTFDate) -> EDTFDate? {
+        guard let month = date.month, let day = date.day else { return nil }
+        if day > 1 { return EDTFDate(year: date.year, month: month, day: day - 1) }
+        let previousMonth = month == 1 ? 12 : month - 1
+        let year = month == 1 ? date.year - 1 : date.year
+        return EDTFDate(year: year, month: previousMonth, day: EDTFDate.daysIn(month: previousMonth, year: year))
+    }
+
     mutating func run() {
+        settleDates()
         for s in doc.sentences.indices {
             sentenceTrace = []
             let sentence = doc.sentences[s]
