@@ -212,6 +212,12 @@ extension Document {
                         i = last + 2
                         continue
                     }
+                    // '엘리자 문': a foreign name whose last word is one syllable.
+                    if block.count >= 2, items[block[block.count - 2]].mention == nil, isNameWord(items[block[block.count - 2]]),
+                       !Self.verbLikeEndings.contains(items[block[block.count - 2]].stem.unicodeScalars.last!)
+                    {
+                        personRange = block[block.count - 2]..<(last + 1)
+                    }
                 } else if Self.isKoreanPersonName(stem),
                           !(block.count >= 2 && Self.looksForeign(items[block[block.count - 2]].stem))
                 {

@@ -133,10 +133,10 @@ enum NameLexicon {
         "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Dr", "Dr.", "Mr",
         "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Prof", "Prof.", "AI", "ChatGPT", "GPT-4", "Executives", "Governments",
-        "Nor", "Together", "Being", "Power-management", "Korea", "Seoul", "Chief", "Yet", "So", "Then",
+        "Nor", "Together", "Being", "Power-management", "Chief", "Yet", "So", "Then",
         "Meanwhile", "However", "Still", "Even", "Just", "Only", "Now", "Today", "Yesterday", "Tomorrow",
         "Under", "Forward-Looking", "Statements", "Media", "Contacts", "SOURCE", "FILE", "PHOTO", "Keywords",
-        "Our", "Standards", "Skip", "Business", "News", "Company", "Group", "Bank", "Agency", "Ministry",
+        "Our", "Standards", "Skip", "News",
         "Officials", "Plans", "Sales", "Asia", "Europe", "Africa", "Middle", "East", "Q1", "Q2", "Q3", "Q4",
     ]
 

@@ -37,7 +37,11 @@ extension RuleRunner {
         let verbs = E.signVerbs.union(E.openVerbs).union(E.visitVerbs).union(E.travelVerbs).union(["came", "met", "opened"])
         for i in items.indices {
             if items[i].isPunct(";") { cuts.append(i + 1) }
-            if items[i].isPunct(","), i + 1 < items.count, E.clauseOpeners.contains(items[i + 1].lower) { cuts.append(i + 1) }
+            if items[i].isPunct(","), i + 2 < items.count, E.clauseOpeners.contains(items[i + 1].lower),
+               !(items[i + 1].lower == "and" && (items[i + 2].kind == .organization || items[i + 2].isCapitalized))
+            {
+                cuts.append(i + 1)
+            }
             if items[i].lower == "and" || items[i].lower == "but", i + 1 < items.count, verbs.contains(items[i + 1].lower),
                i == 0 || !items[i - 1].isPunct(",")
             {
@@ -60,7 +64,8 @@ extension RuleRunner {
 
     /// The negation, hypothetical or denial cue in items `range`, if any.
     func englishNegated(_ s: Int, _ range: Range<Int>) -> String? {
-        let text = " " + items(s)[range].map(\.lower).joined(separator: " ") + " "
+        // Case kept: 'May' is a month, 'may' a hypothetical.
+        let text = " " + items(s)[range].map { $0.isPunct ? $0.stem : $0.text }.joined(separator: " ") + " "
         return E.negationCues.first { cue in
             cue.hasSuffix(" ") ? text.contains(" " + cue) : text.contains(" " + cue + " ")
         }

@@ -82,8 +82,14 @@ extension RuleRunner {
         for i in 0..<t where items[i].kind == .organization && subject.contains(items[i].particle ?? "") {
             return (items[i].entity!, items[i].mention?.source, false)
         }
+        // '회사는', '회사 측은': the organization the article is about.
+        if items[..<t].contains(where: { K.companyPronouns.contains($0.stem) && subject.contains($0.particle ?? "") }),
+           let main = doc.mainOrganization
+        {
+            return (main, nil, true)
+        }
         // An organization opening the sentence with no particle ('KOTRA 관계자는') is no actor; the
-        // pronoun or the sentence before is.
+        // sentence before is, or the organization the article is about.
         let fallback = lastActor ?? doc.mainOrganization
         if let fallback { return (fallback, nil, true) }
         return nil
