@@ -118,7 +118,8 @@ extension Document {
         while j < items.count, j - i < 5, items[j].isWord, items[j].mention == nil {
             phrase += (phrase.isEmpty ? "" : " ") + items[j].lower
             if let role = NameLexicon.englishTitles[phrase] {
-                if j == i, NameLexicon.englishCapitalOnlyTitles.contains(phrase), !items[i].isCapitalized {
+                let afterOrganization = i > 0 && items[i - 1].kind == .organization
+                if j == i, NameLexicon.englishCapitalOnlyTitles.contains(phrase), !items[i].isCapitalized, !afterOrganization {
                     // 'the president' is no title.
                 } else {
                     best = (j + 1, role)

@@ -45,6 +45,14 @@ enum EnglishEventLexicon {
         "at the ceremony", "at the event", "on the same day", "at the signing", "during the trip",
     ]
 
+    /// Phrases pointing back at the event before: its place carries over too.
+    static let placeCarryCues = [
+        "at the opening ceremony", "during the visit", "at the launch event", "at the ceremony", "at the event",
+        "at the signing", "during the trip",
+    ]
+    /// Words standing for an office named just before: 'would open another in Seoul'.
+    static let officeAnaphors: Set<String> = ["another", "one", "others", "more"]
+
     /// Words that exclude the place after them: 'its first outside Japan', 'just south of Seoul'.
     static let placeExclusions: Set<String> = ["outside", "beyond", "near", "than", "from", "south", "north", "east", "west", "besides"]
     /// Nouns standing for the organization named before: 'the company', 'the group'.

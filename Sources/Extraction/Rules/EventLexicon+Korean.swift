@@ -73,8 +73,10 @@ enum KoreanEventLexicon {
     /// Words standing for the person named before: '그는'.
     static let personPronouns: Set<String> = ["그", "그녀", "그는", "그녀는"]
 
-    /// Phrases pointing back at the event before: date and place carry over.
+    /// Phrases pointing back at the event before: its date carries over.
     static let carryCues = ["이 자리에서", "이날", "같은 날", "당일", "협약식에서", "행사에서", "개소식에서", "출범식에서"]
+    /// Phrases pointing back at the event before: its place carries over too.
+    static let placeCarryCues = ["이 자리에서", "협약식에서", "행사에서", "개소식에서", "출범식에서", "현장에서"]
 
     /// Words with '에' that are never a place's name ('법인 안에', '현지에').
     static let placeNonNames: Set<String> = [

@@ -34,7 +34,8 @@ extension RuleRunner {
     func englishClauses(_ s: Int) -> [Range<Int>] {
         let items = items(s)
         var cuts: [Int] = []
-        let verbs = E.signVerbs.union(E.openVerbs).union(E.visitVerbs).union(E.travelVerbs).union(["came", "met", "opened"])
+        let verbs = E.signVerbs.union(E.openVerbs).union(E.visitVerbs).union(E.travelVerbs)
+            .union(["came", "met", "opened", "will", "would", "plans", "has", "had", "is", "was", "expects", "also"])
         for i in items.indices {
             if items[i].isPunct(";") { cuts.append(i + 1) }
             if items[i].isPunct(","), i + 2 < items.count, E.clauseOpeners.contains(items[i + 1].lower),
@@ -96,6 +97,10 @@ extension RuleRunner {
         if let date = clauseDates.first { return (date.value, date.kind == .anaphoric) }
         let before = dates(s, bodyStart(s)..<v).filter { $0.value != nil && $0.tense != .future && !isEnglishReportDate(s, $0) }
         if let date = before.last { return (date.value, date.kind == .anaphoric) }
+        // 'said on Tuesday it had opened': with no other date, the day it was made known.
+        if let report = dates(s, bodyStart(s)..<v).first(where: { $0.value != nil && isEnglishReportDate(s, $0) }) {
+            return (report.value, true)
+        }
         return (nil, false)
     }
 
@@ -207,7 +212,7 @@ extension RuleRunner {
             var carried = dateCarried
             if carryCue(s), let previous = book.last {
                 if finalDate == nil { finalDate = previous.date; carried = true }
-                if finalPlace == nil { finalPlace = previous.place }
+                if finalPlace == nil, placeCarryCue(s) { finalPlace = previous.place }
             }
             let index = book.add(DraftEvent(
                 type: .agreementSigned, sentence: s, actor: actor, counterparties: Array(parties.dropFirst()),
@@ -252,6 +257,12 @@ extension RuleRunner {
             let clause = englishClause(s, containing: v)
             // The office: after the verb ('opened an office in'), or before it ('office … which opened').
             var office = (verbEnd..<min(clause.upperBound, verbEnd + 6)).first { E.officeNouns.contains(items[$0].lower) }
+            // 'would open another in Seoul': an office named earlier in the sentence.
+            if office == nil, verbEnd < items.count, E.officeAnaphors.contains(items[verbEnd].lower),
+               items[..<v].contains(where: { E.officeNouns.contains($0.lower) })
+            {
+                office = verbEnd
+            }
             var placeRange = verbEnd..<clause.upperBound
             if office == nil, v > 0, ["which", "that"].contains(items[v - 1].lower) {
                 office = (bodyStart(s)..<v).last { E.officeNouns.contains(items[$0].lower) }

@@ -194,7 +194,7 @@ extension RuleRunner {
             if date == nil || place == nil, carryCue(s) {
                 if let previous = book.last {
                     if date == nil { date = previous.date; dateCarried = true }
-                    if place == nil { place = previous.place }
+                    if place == nil, placeCarryCue(s) { place = previous.place }
                 }
             }
             let draft = DraftEvent(
@@ -256,6 +256,11 @@ extension RuleRunner {
         return (doc.language == .ko ? K.carryCues : EnglishEventLexicon.carryCues).contains { text.lowercased().contains($0) }
     }
 
+    func placeCarryCue(_ s: Int) -> Bool {
+        let text = phrase(s, 0..<items(s).count)
+        return (doc.language == .ko ? K.placeCarryCues : EnglishEventLexicon.placeCarryCues).contains { text.lowercased().contains($0) }
+    }
+
     /// The date of an event: the first date of its clause that is neither a plan nor a report's date
     /// ('2일 밝혔다'); nil when the clause has none.
     func koreanEventDate(_ s: Int, clause: Range<Int>, trigger t: Int) -> (EDTFDate?, Bool) {
@@ -266,6 +271,8 @@ extension RuleRunner {
             return !isReportVerb(items[after])
         }
         if let date = event.first(where: { $0.start < items[t].start }) ?? event.first { return (date.value, date.kind == .anaphoric) }
+        // '세웠다고 10일 밝혔다': with no other date, the day it was made known.
+        if let report = candidates.first { return (report.value, true) }
         return (nil, false)
     }
 
