@@ -71,7 +71,7 @@ extension Document {
             let lastWord = items[end - 1].stem
             let before = start > 0 ? items[start - 1] : nil
             let suffixed = NameLexicon.englishOrganizationSuffixes.contains(lastWord) && end - start >= 2
-            let described = before.map { NameLexicon.englishDescriptors.contains($0.lower) || $0.lower.hasSuffix("-listed") } ?? false
+            let described = before.map { NameLexicon.englishDescriptors.contains($0.lower) || $0.lower.bytesHaveSuffix("-listed") } ?? false
             let cued = start >= 2 && items[start - 1].lower == "of" && NameLexicon.englishOrganizationCues.contains(items[start - 2].lower)
             if (legal || suffixed || described || cued), items[start].mention == nil || end - start >= 2 {
                 let name = words.map(\.stem).joined(separator: " ")

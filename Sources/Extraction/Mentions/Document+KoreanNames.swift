@@ -30,14 +30,14 @@ extension Document {
     static func isKoreanOrganizationWord(_ stem: String) -> Bool {
         guard !NameLexicon.koreanSuffixStopwords.contains(stem), !NameLexicon.koreanNonNames.contains(stem) else { return false }
         let count = stem.unicodeScalars.count
-        for suffix in NameLexicon.koreanOrganizationSuffixes where stem.hasSuffix(suffix) {
+        for suffix in NameLexicon.koreanOrganizationSuffixes where stem.bytesHaveSuffix(suffix) {
             if count > suffix.unicodeScalars.count { return true }
         }
         return false
     }
 
     static func isDescriptor(_ stem: String) -> Bool {
-        NameLexicon.koreanDescriptorEndings.contains { stem.hasSuffix($0) }
+        NameLexicon.koreanDescriptorEndings.contains { stem.bytesHaveSuffix($0) }
     }
 
     /// A word that can be (part of) a name: letters, not a common noun, not a title or descriptor.
@@ -280,10 +280,10 @@ extension Document {
     func personBySurname(_ surname: String, role: String) -> EntityRef? {
         let candidates = roles.reversed().map(\.person)
         if let same = roles.reversed().first(where: { fact in
-            fact.role == role && (fact.person.name.hasPrefix(surname) || fact.person.name.hasSuffix(" " + surname))
+            fact.role == role && (fact.person.name.bytesHavePrefix(surname) || fact.person.name.bytesHaveSuffix(" " + surname))
         }) {
             return same.person
         }
-        return candidates.first { $0.name.hasPrefix(surname) || $0.name.hasSuffix(" " + surname) }
+        return candidates.first { $0.name.bytesHavePrefix(surname) || $0.name.bytesHaveSuffix(" " + surname) }
     }
 }

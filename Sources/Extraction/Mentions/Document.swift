@@ -114,6 +114,7 @@ struct Document: Sendable {
     mutating func spreadKnownNames() {
         guard !known.isEmpty || !knownPhrases.isEmpty else { return }
         let longest = knownPhrases.keys.map(\.count).max() ?? 1
+        let firstWords = Set(knownPhrases.keys.compactMap(\.first))
         for s in sentences.indices {
             var i = 0
             while i < sentences[s].items.count {
@@ -123,7 +124,7 @@ struct Document: Sendable {
                     continue
                 }
                 var matched = false
-                if longest > 1 {
+                if longest > 1, firstWords.contains(item.stem) {
                     for length in stride(from: min(longest, sentences[s].items.count - i), through: 2, by: -1) {
                         let slice = sentences[s].items[i..<(i + length)]
                         // A place's name may start an organization's ('Saigon Lotus').

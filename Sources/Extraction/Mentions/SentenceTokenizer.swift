@@ -19,6 +19,14 @@ struct SentenceTokenizer {
         "S", "N", "E", "W", "D.C", "Bros", "Mt", "etc", "approx",
     ]
 
+    @inline(__always)
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: true
+        default: false
+        }
+    }
+
     /// The raw words and marks of `range`.
     func rawTokens(_ range: Range<Int>) -> [Range<Int>] {
         var tokens: [Range<Int>] = []
@@ -26,7 +34,7 @@ struct SentenceTokenizer {
         let end = range.upperBound
         while i < end {
             let c = scalars[i]
-            if c.properties.isWhitespace {
+            if Self.isSpace(c) {
                 i += 1
                 continue
             }
@@ -39,7 +47,7 @@ struct SentenceTokenizer {
             var j = i
             while j < end {
                 let d = scalars[j]
-                if d.properties.isWhitespace { break }
+                if Self.isSpace(d) { break }
                 if d == "." {
                     let next = j + 1 < end ? scalars[j + 1] : " "
                     if next.isWordScalar { j += 1; continue }

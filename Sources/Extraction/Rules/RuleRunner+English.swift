@@ -66,9 +66,13 @@ extension RuleRunner {
     /// The negation, hypothetical or denial cue in items `range`, if any.
     func englishNegated(_ s: Int, _ range: Range<Int>) -> String? {
         // Case kept: 'May' is a month, 'may' a hypothetical.
-        let text = " " + items(s)[range].map { $0.isPunct ? $0.stem : $0.text }.joined(separator: " ") + " "
+        var bytes: [UInt8] = [0x20]
+        for item in items(s)[range] {
+            bytes.append(contentsOf: (item.isPunct ? item.stem : item.text).utf8)
+            bytes.append(0x20)
+        }
         return E.negationCues.first { cue in
-            cue.hasSuffix(" ") ? text.contains(" " + cue) : text.contains(" " + cue + " ")
+            bytes.containsBytes(Array((" " + cue + (cue.bytesHaveSuffix(" ") ? "" : " ")).utf8))
         }
     }
 
@@ -453,7 +457,7 @@ extension RuleRunner {
                 }
                 organization = englishSubjects(s, 0..<h).last
                     ?? items[k...].first { $0.kind == .organization }?.entity
-            } else if items[h].text.hasPrefix("-based") || items[h].lower.hasSuffix("-based"), h > 0 {
+            } else if items[h].text.bytesHavePrefix("-based") || items[h].lower.bytesHaveSuffix("-based"), h > 0 {
                 // 'The Osaka-based company', 'The Austin, Texas-based company'.
                 var k = h - 1
                 var candidates: [EntityRef] = []

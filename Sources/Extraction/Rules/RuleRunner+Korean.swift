@@ -21,7 +21,7 @@ extension RuleRunner {
     }
 
     func isReportVerb(_ item: Item) -> Bool {
-        item.isWord && K.reportVerbs.contains { item.text.hasPrefix($0) }
+        item.isWord && K.reportVerbs.contains { item.text.bytesHavePrefix($0) }
     }
 
     static let clauseEndings = ["며", "고", "해", "서", "후", "뒤", "면서", "으며", "이후", "는데", "지만"]
@@ -34,8 +34,8 @@ extension RuleRunner {
         if item.isPunct { return item.stem == ";" }
         guard item.mention == nil, item.particle == nil else { return false }
         let text = item.text
-        if Self.clauseEndingExceptions.contains(where: { text.hasSuffix($0) }) { return false }
-        return Self.clauseEndings.contains { text.hasSuffix($0) } && text.unicodeScalars.count >= 2
+        if Self.clauseEndingExceptions.contains(where: { text.bytesHaveSuffix($0) }) { return false }
+        return Self.clauseEndings.contains { text.bytesHaveSuffix($0) } && text.unicodeScalars.count >= 2
     }
 
     /// The clause around a trigger noun `t` and its verb `v`: from after the boundary before `t` to the
@@ -63,12 +63,14 @@ extension RuleRunner {
 
     func koreanNegated(_ s: Int, _ clause: Range<Int>, _ tail: Range<Int>) -> String? {
         let text = phrase(s, clause.lowerBound..<max(clause.upperBound, tail.upperBound))
-        return K.negationCues.first { text.contains($0) }
+        let bytes = Array(text.utf8)
+        return K.negationCues.first { bytes.containsBytes(Array($0.utf8)) }
     }
 
     func koreanFuture(_ s: Int, _ tail: Range<Int>) -> Bool {
         let text = phrase(s, tail)
-        return K.futureCues.contains { text.contains($0) }
+        let bytes = Array(text.utf8)
+        return K.futureCues.contains { bytes.containsBytes(Array($0.utf8)) }
     }
 
     /// The acting organization: a subject or topic in the clause, then in the sentence before the
@@ -104,12 +106,12 @@ extension RuleRunner {
         while t < items(s).count {
             let items = items(s)
             let item = items[t]
-            guard item.isWord, item.mention == nil, K.agreementNouns.contains(where: { item.stem.contains($0) }) else {
+            guard item.isWord, item.mention == nil, K.agreementNouns.contains(where: { item.stem.bytesContain($0) }) else {
                 t += 1
                 continue
             }
             guard let v = (t..<min(items.count, t + 6)).first(where: { i in
-                items[i].isWord && K.signVerbs.contains { items[i].text.hasPrefix($0) || (i == t && items[i].text.contains($0)) }
+                items[i].isWord && K.signVerbs.contains { items[i].text.bytesHavePrefix($0) || (i == t && items[i].text.bytesContain($0)) }
             }) else {
                 t += 1
                 continue
@@ -168,7 +170,8 @@ extension RuleRunner {
             }
             counterparties = unique(counterparties).filter { $0.id != actor?.0.id }
             let persons = koreanPeople(s, in: 0..<items.count)
-            let hasSignatoryCue = K.signatoryCues.contains { phrase(s, 0..<items.count).contains($0) }
+            let sentenceText = phrase(s, 0..<items.count)
+            let hasSignatoryCue = K.signatoryCues.contains { sentenceText.bytesContain($0) }
             if actor == nil && counterparties.isEmpty {
                 // Signatories of the agreement before: '협약서에는 휘트모어 CEO와 이 대표가 직접 서명했다'.
                 if let index = book.latest(.agreementSigned, before: s) {
@@ -215,8 +218,8 @@ extension RuleRunner {
     /// '협약식에는 유정민 KOTRA 사장과 … 참석했다': people at the signing of the agreement before.
     mutating func koreanSignatories(_ s: Int) {
         let text = phrase(s, 0..<items(s).count)
-        guard K.signatoryCues.contains(where: { text.contains($0) }),
-              K.agreementNouns.contains(where: { text.contains($0) }) || text.contains("협약식") || text.contains("서명"),
+        guard K.signatoryCues.contains(where: { text.bytesContain($0) }),
+              K.agreementNouns.contains(where: { text.bytesContain($0) }) || text.bytesContain("협약식") || text.bytesContain("서명"),
               let index = book.latest(.agreementSigned, before: s, window: 2)
         else { return }
         let persons = koreanPeople(s, in: 0..<items(s).count)
@@ -253,12 +256,14 @@ extension RuleRunner {
 
     func carryCue(_ s: Int) -> Bool {
         let text = phrase(s, 0..<items(s).count)
-        return (doc.language == .ko ? K.carryCues : EnglishEventLexicon.carryCues).contains { text.lowercased().contains($0) }
+        let bytes = Array(text.lowercased().utf8)
+        return (doc.language == .ko ? K.carryCues : EnglishEventLexicon.carryCues).contains { bytes.containsBytes(Array($0.utf8)) }
     }
 
     func placeCarryCue(_ s: Int) -> Bool {
         let text = phrase(s, 0..<items(s).count)
-        return (doc.language == .ko ? K.placeCarryCues : EnglishEventLexicon.placeCarryCues).contains { text.lowercased().contains($0) }
+        let bytes = Array(text.lowercased().utf8)
+        return (doc.language == .ko ? K.placeCarryCues : EnglishEventLexicon.placeCarryCues).contains { bytes.containsBytes(Array($0.utf8)) }
     }
 
     /// The date of an event: the first date of its clause that is neither a plan nor a report's date
@@ -299,8 +304,8 @@ extension RuleRunner {
     func isOfficeNoun(_ item: Item) -> Bool {
         guard item.isWord, item.mention == nil else { return false }
         let stem = item.stem
-        if K.officeStopwords.contains(stem) || stem.hasPrefix("합작") { return false }
-        return K.officeNouns.contains { stem.hasSuffix($0) }
+        if K.officeStopwords.contains(stem) || stem.bytesHavePrefix("합작") { return false }
+        return K.officeNouns.contains { stem.bytesHaveSuffix($0) }
     }
 
     enum OfficeVerb { case past, future }
@@ -308,8 +313,8 @@ extension RuleRunner {
     func officeVerb(_ item: Item) -> OfficeVerb? {
         guard item.isWord, item.mention == nil else { return nil }
         let text = item.text
-        if K.futureOpenWords.contains(text) || K.futureOpenVerbs.contains(where: { text.hasPrefix($0) }) { return .future }
-        if K.openVerbWords.contains(text) || K.openVerbs.contains(where: { text.hasPrefix($0) }) { return .past }
+        if K.futureOpenWords.contains(text) || K.futureOpenVerbs.contains(where: { text.bytesHavePrefix($0) }) { return .future }
+        if K.openVerbWords.contains(text) || K.openVerbs.contains(where: { text.bytesHavePrefix($0) }) { return .past }
         return nil
     }
 
@@ -340,7 +345,7 @@ extension RuleRunner {
             let tail = koreanTail(s, v)
             let verbText = items[v].text
             let next = v + 1 < items.count ? items[v + 1].stem : ""
-            if verbText.hasSuffix("면") || K.conditionWords.contains(next) {
+            if verbText.bytesHaveSuffix("면") || K.conditionWords.contains(next) {
                 note("office '\(items[t].stem)' not taken: a condition ('\(verbText) \(next)')")
                 t = v + 1
                 continue
@@ -351,7 +356,7 @@ extension RuleRunner {
                 continue
             }
             if tense == .past, koreanFuture(s, tail) { tense = .future }
-            if tense == .past, ["세워", "세우고", "열고", "열어"].contains(where: { verbText.hasPrefix($0) }), koreanFuture(s, v..<items.count) {
+            if tense == .past, ["세워", "세우고", "열고", "열어"].contains(where: { verbText.bytesHavePrefix($0) }), koreanFuture(s, v..<items.count) {
                 tense = .future
             }
             if tense == .future, K.futureOpenWords.contains(verbText), !koreanFuture(s, tail) {
@@ -502,8 +507,8 @@ extension RuleRunner {
             var place: EntityRef?
             var counterparty: EntityRef?
             var rule = ""
-            if let visit = K.countryVisits.first(where: { text.hasPrefix($0.prefix) }) {
-                if text.hasPrefix(visit.prefix + "할") || text.hasPrefix(visit.prefix + "하기로") { continue }
+            if let visit = K.countryVisits.first(where: { text.bytesHavePrefix($0.prefix) }) {
+                if text.bytesHavePrefix(visit.prefix + "할") || text.bytesHavePrefix(visit.prefix + "하기로") { continue }
                 place = country(visit.country)
                 rule = visit.prefix
                 // A city of that country named with a locative in the clause: '방일해 도쿄에서'.
@@ -514,7 +519,7 @@ extension RuleRunner {
                     guard item.kind == .place, ["에서", "에"].contains(item.particle ?? ""), item.entity?.country == place?.name else { return nil }
                     return item.entity
                 }).first { place = city }
-            } else if K.visitVerbs.contains(where: { text.hasPrefix($0) }), t > 0 {
+            } else if K.visitVerbs.contains(where: { text.bytesHavePrefix($0) }), t > 0 {
                 // The object: a place, an organization or its headquarters, with 을/를.
                 let object = items[t - 1]
                 guard ["을", "를"].contains(object.particle ?? "") else { continue }
@@ -542,7 +547,7 @@ extension RuleRunner {
                 note("visit '\(text)' not taken: '\(cue)'")
                 continue
             }
-            if text.hasSuffix("면") || koreanFuture(s, t..<min(items.count, t + 3)) {
+            if text.bytesHaveSuffix("면") || koreanFuture(s, t..<min(items.count, t + 3)) {
                 note("visit '\(text)' not taken: a plan or a condition")
                 continue
             }
@@ -580,7 +585,7 @@ extension RuleRunner {
     /// '지난 1월에는 삼성전자·SK하이닉스 등 … 경영진과 만나': who the visitor met.
     mutating func koreanMeetings(_ s: Int) {
         let items = items(s)
-        guard let m = items.firstIndex(where: { item in item.isWord && item.mention == nil && K.meetVerbs.contains { item.text.hasPrefix($0) } }) else { return }
+        guard let m = items.firstIndex(where: { item in item.isWord && item.mention == nil && K.meetVerbs.contains { item.text.bytesHavePrefix($0) } }) else { return }
         // The visit: one in this sentence, else a recent one whose date agrees with this sentence's.
         let sentenceDate = dates(s, 0..<m).first { $0.value != nil }?.value
         guard let index = book.events.lastIndex(where: { event in
@@ -589,7 +594,7 @@ extension RuleRunner {
         let visit = book.events[index]
         var start = 0
         if let trigger = items[..<m].lastIndex(where: { item in
-            K.countryVisits.contains { item.text.hasPrefix($0.prefix) } || K.visitVerbs.contains { item.text.hasPrefix($0) }
+            K.countryVisits.contains { item.text.bytesHavePrefix($0.prefix) } || K.visitVerbs.contains { item.text.bytesHavePrefix($0) }
         }) { start = trigger + 1 }
         let ownOrganization = doc.roles.last { $0.person.id == visit.actor.id && $0.organization != nil }?.organization
         var people: [EntityRef] = []
@@ -616,7 +621,7 @@ extension RuleRunner {
     mutating func koreanHeadquarters(_ s: Int) {
         let items = items(s)
         for h in items.indices where K.headquartersNouns.contains(items[h].stem) && ["를", "을"].contains(items[h].particle ?? "") {
-            guard h + 1 < items.count, K.headquartersVerbs.contains(where: { items[h + 1].text.hasPrefix($0) }) else { continue }
+            guard h + 1 < items.count, K.headquartersVerbs.contains(where: { items[h + 1].text.bytesHavePrefix($0) }) else { continue }
             // The place: right before, with '에'.
             var group: [Int] = []
             var k = h - 1
@@ -634,7 +639,7 @@ extension RuleRunner {
             // The organization: the one the phrase describes ('둔 X', '두고 있는 X'), else the topic before.
             let verb = items[h + 1].text
             var organization: EntityRef?
-            if verb == "둔" || verb.hasSuffix("있는") || (h + 2 < items.count && items[h + 2].text == "있는") {
+            if verb == "둔" || verb.bytesHaveSuffix("있는") || (h + 2 < items.count && items[h + 2].text == "있는") {
                 organization = items[(h + 1)...].first { $0.kind == .organization }?.entity
             }
             if organization == nil {

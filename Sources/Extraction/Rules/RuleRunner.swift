@@ -40,7 +40,7 @@ struct RuleRunner {
             for d in doc.sentences[s].dates.indices {
                 var date = doc.sentences[s].dates[d]
                 if date.kind == .anaphoric, doc.language == .ko {
-                    if date.text.hasPrefix("전날") || date.text.hasPrefix("前날") {
+                    if date.text.bytesHavePrefix("전날") || date.text.bytesHavePrefix("前날") {
                         date.value = lastDay.flatMap(Self.dayBefore)
                     } else if let newsDay {
                         date.value = newsDay
@@ -50,7 +50,7 @@ struct RuleRunner {
                    let next = items.firstIndex(where: { $0.start >= date.end }),
                    doc.language == .ko ? isReportVerb(items[next]) : nearEnglishReport(s, next)
                 {
-                    let text = date.text.hasPrefix("on ") ? String(date.text.dropFirst(3)) : date.text
+                    let text = date.text.bytesHavePrefix("on ") ? String(date.text.dropFirst(3)) : date.text
                     let probe = doc.language == .ko ? "지난 \(text) 밝혔다." : "It was announced on \(text)."
                     if let past = DateResolver(published: published).resolve(probe).last?.value, past <= published {
                         date.value = past
@@ -127,8 +127,8 @@ struct RuleRunner {
 
     /// The place entries' types from the gazetteer ("city", "country", "region").
     func placeType(_ place: EntityRef) -> String {
-        if place.id.hasPrefix("place/country") { return "country" }
-        if place.id.hasPrefix("place/~") { return "city" }
+        if place.id.bytesHavePrefix("place/country") { return "country" }
+        if place.id.bytesHavePrefix("place/~") { return "city" }
         return gazetteer.entry(id: place.id)?.placeType ?? "city"
     }
 
