@@ -112,6 +112,7 @@ extension Document {
     /// The longest title starting at item `i`: its end and role.
     func englishTitle(_ s: Int, at i: Int) -> (end: Int, role: String)? {
         let items = sentences[s].items
+        guard items[i].isWord, items[i].mention == nil, NameLexicon.englishTitleFirstWords.contains(items[i].lower) else { return nil }
         var best: (Int, String)?
         var phrase = ""
         var j = i

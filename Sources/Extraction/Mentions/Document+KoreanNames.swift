@@ -28,6 +28,7 @@ extension Document {
     ]
 
     static func isKoreanOrganizationWord(_ stem: String) -> Bool {
+        guard let last = stem.unicodeScalars.last, NameLexicon.koreanSuffixLast.contains(last) else { return false }
         guard !NameLexicon.koreanSuffixStopwords.contains(stem), !NameLexicon.koreanNonNames.contains(stem) else { return false }
         let count = stem.unicodeScalars.count
         for suffix in NameLexicon.koreanOrganizationSuffixes where stem.bytesHaveSuffix(suffix) {
@@ -37,7 +38,8 @@ extension Document {
     }
 
     static func isDescriptor(_ stem: String) -> Bool {
-        NameLexicon.koreanDescriptorEndings.contains { stem.bytesHaveSuffix($0) }
+        guard let last = stem.unicodeScalars.last, NameLexicon.koreanDescriptorLast.contains(last) else { return false }
+        return NameLexicon.koreanDescriptorEndings.contains { stem.bytesHaveSuffix($0) }
     }
 
     /// A word that can be (part of) a name: letters, not a common noun, not a title or descriptor.
@@ -84,7 +86,8 @@ extension Document {
                 }
             }
             // '브릭스턴 클리니컬': a foreign name and a suffix written apart.
-            if isNameWord(item), NameLexicon.koreanOrganizationSuffixes.contains(item.stem), Self.looksForeign(item.stem), i > 0,
+            if let last = item.stem.unicodeScalars.last, NameLexicon.koreanSuffixLast.contains(last),
+               isNameWord(item), NameLexicon.koreanSuffixSet.contains(item.stem), Self.looksForeign(item.stem), i > 0,
                items[i - 1].isBare, Self.looksForeign(items[i - 1].stem), items[i - 1].mention == nil || items[i - 1].kind == .place,
                !(i > 1 && items[i - 2].isBare && items[i - 2].mention == nil && Self.looksForeign(items[i - 2].stem))
             {

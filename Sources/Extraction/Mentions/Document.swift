@@ -189,8 +189,8 @@ struct Document: Sendable {
 
     /// The canonical role when the item is a title ('회장', 'CEO', '최고경영자(CEO)').
     func isTitle(_ item: Item) -> String? {
-        guard item.isWord, item.mention == nil else { return nil }
-        if let role = NameLexicon.koreanTitles[item.stem] { return role }
+        guard item.isWord, item.mention == nil, let last = item.stem.unicodeScalars.last else { return nil }
+        if NameLexicon.koreanTitleLast.contains(last), let role = NameLexicon.koreanTitles[item.stem] { return role }
         if language == .en, let role = NameLexicon.englishTitles[item.lower] {
             if NameLexicon.englishCapitalOnlyTitles.contains(item.lower), !item.isCapitalized { return nil }
             return role

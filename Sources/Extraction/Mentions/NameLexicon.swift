@@ -143,6 +143,16 @@ enum NameLexicon {
     /// English honorifics written before a name.
     static let englishHonorifics: Set<String> = ["Dr.", "Dr", "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Prof.", "Sir"]
 
+    // MARK: Fast filters (derived)
+
+    /// Last code points of the Korean suffixes, descriptors, cues and titles: a word ending otherwise is none of them.
+    static let koreanSuffixLast: Set<Unicode.Scalar> = Set(koreanOrganizationSuffixes.compactMap { $0.unicodeScalars.last })
+    static let koreanDescriptorLast: Set<Unicode.Scalar> = Set(koreanDescriptorEndings.compactMap { $0.unicodeScalars.last })
+    static let koreanTitleLast: Set<Unicode.Scalar> = Set(koreanTitles.keys.compactMap { $0.unicodeScalars.last })
+    static let koreanSuffixSet: Set<String> = Set(koreanOrganizationSuffixes)
+    /// First words of the English titles ('chief', 'vice', 'ceo').
+    static let englishTitleFirstWords: Set<String> = Set(englishTitles.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
+
     // MARK: Korean personal names
 
     /// Korean surnames, for telling '이민재' (a name) from '한빛에너지' (not one).
