@@ -115,11 +115,15 @@ struct Document: Sendable {
         guard !known.isEmpty || !knownPhrases.isEmpty else { return }
         let longest = knownPhrases.keys.map(\.count).max() ?? 1
         let firstWords = Set(knownPhrases.keys.compactMap(\.first))
+        // Cheap filter before hashing a word: the first code points known names start with.
+        let initials = Set((Array(known.keys) + Array(firstWords)).compactMap(\.unicodeScalars.first))
         for s in sentences.indices {
             var i = 0
             while i < sentences[s].items.count {
                 let item = sentences[s].items[i]
-                guard item.isWord, item.mention == nil || item.kind == .place else {
+                guard item.isWord, item.mention == nil || item.kind == .place,
+                      let initial = item.stem.unicodeScalars.first, initials.contains(initial)
+                else {
                     i += 1
                     continue
                 }

@@ -18,7 +18,9 @@ struct Item: Sendable {
     /// The whole written form, particle included.
     var text: String
 
-    var lower: String { stem.lowercased() }
+    var lower: String {
+        stem.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } ? stem.lowercased() : stem
+    }
     var isWord: Bool { !isPunct }
     var entity: EntityRef? { mention?.entity }
     var kind: EntityKind? { mention?.entity.kind }

@@ -138,10 +138,15 @@ struct SentenceTokenizer {
         var particle: String?
         if !isPunct {
             if scalars[range.upperBound - 1].isHangulSyllable, range.count > 1 {
-                let split = KoreanParticles.split(Substring(text))
-                if let p = split.particle, !split.stem.isEmpty, Self.keepsParticleSplit(String(split.stem)) {
-                    stem = String(split.stem)
-                    particle = String(p)
+                // The longest particle the word ends with, looked up as packed code points.
+                for length in stride(from: min(Self.longestParticle, range.count - 1), through: 1, by: -1) {
+                    var key: UInt64 = 0
+                    for k in (range.upperBound - length)..<range.upperBound { key = key << 16 | UInt64(scalars[k].value & 0xFFFF) }
+                    if Self.particleKeys[length - 1].contains(key) {
+                        stem = ScalarString.make(scalars[range.lowerBound..<(range.upperBound - length)])
+                        particle = ScalarString.make(scalars[(range.upperBound - length)..<range.upperBound])
+                        break
+                    }
                 }
             } else if text.hasSuffix("'s") || text.hasSuffix("’s") {
                 stem = String(text.unicodeScalars.dropLast(2))
@@ -154,10 +159,17 @@ struct SentenceTokenizer {
         )
     }
 
-    /// Stems that a particle split would wrongly produce from ordinary words ('같이' → '같').
-    private static func keepsParticleSplit(_ stem: String) -> Bool {
-        stem.unicodeScalars.count >= 1
-    }
+    /// The Korean particles of one to four code points, each packed 16 bits a code point, by length.
+    static let particleKeys: [Set<UInt64>] = {
+        var keys = [Set<UInt64>](repeating: [], count: 4)
+        for particle in KoreanParticles.all {
+            let scalars = Array(particle.unicodeScalars)
+            guard (1...4).contains(scalars.count), scalars.allSatisfy({ $0.value <= 0xFFFF }) else { continue }
+            keys[scalars.count - 1].insert(scalars.reduce(UInt64(0)) { $0 << 16 | UInt64($1.value) })
+        }
+        return keys
+    }()
+    static let longestParticle = 4
 
     /// '말레이시아투자개발청(MIDA)과': the gloss goes to the word before '(', the particle after ')' too.
     /// "'루멘 판교 스튜디오'의": the particle after a closing quote goes to the word before it.

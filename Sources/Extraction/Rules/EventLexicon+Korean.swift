@@ -84,6 +84,14 @@ enum KoreanEventLexicon {
         "중심", "최초", "처음", "이곳", "그곳", "올해", "내년", "연내", "상반기", "하반기", "시내", "도심", "전역",
     ]
 
+    // Fast filters, derived from the lists above.
+    static let agreementNounBytes: [[UInt8]] = agreementNouns.map { Array($0.utf8) }
+    static let officeLast: Set<Unicode.Scalar> = Set(officeNouns.compactMap { $0.unicodeScalars.last })
+    static let reportFirst: Set<Unicode.Scalar> = Set(reportVerbs.compactMap { $0.unicodeScalars.first })
+    static let meetFirst: Set<Unicode.Scalar> = Set(meetVerbs.compactMap { $0.unicodeScalars.first })
+    static let visitFirst: Set<Unicode.Scalar> = Set((countryVisits.map(\.prefix) + visitVerbs).compactMap { $0.unicodeScalars.first })
+    static let clauseLast: Set<Unicode.Scalar> = Set(RuleRunner.clauseEndings.compactMap { $0.unicodeScalars.last })
+
     /// '본사를 둔': headquarters.
     static let headquartersNouns: Set<String> = ["본사", "본부"]
     static let headquartersVerbs = ["둔", "두고", "두었", "둬", "둔다", "있는"]

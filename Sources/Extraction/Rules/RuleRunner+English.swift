@@ -4,6 +4,9 @@ extension RuleRunner {
     typealias E = EnglishEventLexicon
 
     mutating func englishSentence(_ s: Int) {
+        englishLayout = nil
+        let body = computeBodyStart(s)
+        englishLayout = (s, body, computeClauses(s, body: body))
         englishHeadquarters(s)
         englishAgreements(s)
         englishOffices(s)
@@ -16,6 +19,11 @@ extension RuleRunner {
 
     /// Where the sentence proper starts, after a dateline ('SEOUL, Nov 19 -', '… /PRNewswire/ --').
     func bodyStart(_ s: Int) -> Int {
+        if let layout = englishLayout, layout.sentence == s { return layout.body }
+        return computeBodyStart(s)
+    }
+
+    func computeBodyStart(_ s: Int) -> Int {
         let items = items(s)
         let limit = min(items.count, 30)
         for i in 0..<limit where items[i].isPunct("-") || items[i].isPunct("—") || items[i].isPunct("–") {
@@ -32,6 +40,11 @@ extension RuleRunner {
     /// Clause ranges: a sentence splits at ';', at a comma before 'and', 'but', 'when', 'which' …, and
     /// at 'and' before another event verb ('visited Seoul … and came back …').
     func englishClauses(_ s: Int) -> [Range<Int>] {
+        if let layout = englishLayout, layout.sentence == s { return layout.clauses }
+        return computeClauses(s, body: computeBodyStart(s))
+    }
+
+    func computeClauses(_ s: Int, body: Int) -> [Range<Int>] {
         let items = items(s)
         var cuts: [Int] = []
         let verbs = E.signVerbs.union(E.openVerbs).union(E.visitVerbs).union(E.travelVerbs)
@@ -50,7 +63,7 @@ extension RuleRunner {
             }
         }
         var ranges: [Range<Int>] = []
-        var start = bodyStart(s)
+        var start = body
         for cut in cuts.sorted() where cut > start {
             ranges.append(start..<cut)
             start = cut

@@ -21,7 +21,8 @@ extension RuleRunner {
     }
 
     func isReportVerb(_ item: Item) -> Bool {
-        item.isWord && K.reportVerbs.contains { item.text.bytesHavePrefix($0) }
+        guard item.isWord, let first = item.text.unicodeScalars.first, K.reportFirst.contains(first) else { return false }
+        return K.reportVerbs.contains { item.text.bytesHavePrefix($0) }
     }
 
     static let clauseEndings = ["며", "고", "해", "서", "후", "뒤", "면서", "으며", "이후", "는데", "지만"]
@@ -32,7 +33,9 @@ extension RuleRunner {
 
     func isClauseBoundary(_ item: Item) -> Bool {
         if item.isPunct { return item.stem == ";" }
-        guard item.mention == nil, item.particle == nil else { return false }
+        guard item.mention == nil, item.particle == nil, let last = item.text.unicodeScalars.last,
+              K.clauseLast.contains(last)
+        else { return false }
         let text = item.text
         if Self.clauseEndingExceptions.contains(where: { text.bytesHaveSuffix($0) }) { return false }
         return Self.clauseEndings.contains { text.bytesHaveSuffix($0) } && text.unicodeScalars.count >= 2
@@ -106,7 +109,7 @@ extension RuleRunner {
         while t < items(s).count {
             let items = items(s)
             let item = items[t]
-            guard item.isWord, item.mention == nil, K.agreementNouns.contains(where: { item.stem.bytesContain($0) }) else {
+            guard item.isWord, item.mention == nil, K.agreementNounBytes.contains(where: { Array(item.stem.utf8).containsBytes($0) }) else {
                 t += 1
                 continue
             }
@@ -302,7 +305,7 @@ extension RuleRunner {
     // MARK: Offices
 
     func isOfficeNoun(_ item: Item) -> Bool {
-        guard item.isWord, item.mention == nil else { return false }
+        guard item.isWord, item.mention == nil, let last = item.stem.unicodeScalars.last, K.officeLast.contains(last) else { return false }
         let stem = item.stem
         if K.officeStopwords.contains(stem) || stem.bytesHavePrefix("합작") { return false }
         return K.officeNouns.contains { stem.bytesHaveSuffix($0) }
@@ -504,6 +507,7 @@ extension RuleRunner {
         let items = items(s)
         for t in items.indices where items[t].isWord && items[t].mention == nil {
             let text = items[t].text
+            guard let first = text.unicodeScalars.first, K.visitFirst.contains(first) else { continue }
             var place: EntityRef?
             var counterparty: EntityRef?
             var rule = ""
@@ -585,7 +589,10 @@ extension RuleRunner {
     /// '지난 1월에는 삼성전자·SK하이닉스 등 … 경영진과 만나': who the visitor met.
     mutating func koreanMeetings(_ s: Int) {
         let items = items(s)
-        guard let m = items.firstIndex(where: { item in item.isWord && item.mention == nil && K.meetVerbs.contains { item.text.bytesHavePrefix($0) } }) else { return }
+        guard let m = items.firstIndex(where: { item in
+            item.isWord && item.mention == nil && item.text.unicodeScalars.first.map { K.meetFirst.contains($0) } == true
+                && K.meetVerbs.contains { item.text.bytesHavePrefix($0) }
+        }) else { return }
         // The visit: one in this sentence, else a recent one whose date agrees with this sentence's.
         let sentenceDate = dates(s, 0..<m).first { $0.value != nil }?.value
         guard let index = book.events.lastIndex(where: { event in

@@ -21,6 +21,8 @@ struct RuleRunner {
     var lastActor: EntityRef?
     /// The person the sentence before was about.
     var lastPerson: EntityRef?
+    /// The English sentence being read: where its body starts and its clauses.
+    var englishLayout: (sentence: Int, body: Int, clauses: [Range<Int>])?
 
     init(doc: Document, gazetteer: Gazetteer, published: EDTFDate?, explain: Bool) {
         self.doc = doc
