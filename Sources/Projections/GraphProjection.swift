@@ -33,7 +33,7 @@ struct GraphProjection: Sendable {
                 SELECT r.id, r.article, r.type, r.actor, r.place, r.parties, r.date, r.data->'evidence'->>'text',
                        (r.data->'evidence'->>'start')::int, (r.data->'evidence'->>'end')::int,
                        (r.data->>'confidence')::float8, r.data,
-                       graph.cluster_key(r.type, r.actor, r.place, r.parties), r.position
+                       graph.cluster_key(r.type, r.actor, r.place, r.parties, r.data->'place'->>'country'), r.position
                 FROM (
                     SELECT e.position, e.data, e.data->>'article' AS article,
                            (e.data->>'article') || ':' || (e.data->>'local_id') AS id,
@@ -158,7 +158,8 @@ struct GraphProjection: Sendable {
         let ids = try connection.query("SELECT id FROM graph.entities WHERE merged_into = \(target)").map { try $0.decode(0, as: String.self) } + [target]
         for row in try connection.query("""
             WITH changed AS (
-                SELECT id, cluster_key AS old_key, graph.cluster_key(type, actor_id, place_id, party_ids) AS new_key
+                SELECT id, cluster_key AS old_key,
+                       graph.cluster_key(type, actor_id, place_id, party_ids, report->'place'->>'country') AS new_key
                 FROM graph.sources
                 WHERE actor_id = ANY(\(PostgresArray(ids))::text[]) OR place_id = ANY(\(PostgresArray(ids))::text[])
                    OR party_ids && \(PostgresArray(ids))::text[]
@@ -304,7 +305,7 @@ struct GraphProjection: Sendable {
         try connection.query("""
             INSERT INTO graph.events (id, cluster_key, type, actor_id, place_id, date, date_sort, conflicting_dates,
                                       source_count, first_published, first_position)
-            SELECT c.id, c.key, f.type, coalesce(ma.merged_into, f.actor_id), coalesce(mp.merged_into, f.place_id), c.date,
+            SELECT c.id, c.key, f.type, coalesce(ma.merged_into, f.actor_id), coalesce(mp.merged_into, agg.place_id), c.date,
                    CASE WHEN c.date IS NULL THEN NULL
                         WHEN length(c.date) = 4 THEN c.date || '-01-01'
                         WHEN length(c.date) = 7 THEN c.date || '-01' ELSE c.date END,
@@ -313,13 +314,16 @@ struct GraphProjection: Sendable {
                         \(PostgresArray(conflicts))::text[], \(PostgresArray(firsts))::text[]) AS c(id, key, date, conflicts, first)
             JOIN graph.sources f ON f.id = c.first
             LEFT JOIN graph.entities ma ON ma.id = f.actor_id
-            LEFT JOIN graph.entities mp ON mp.id = f.place_id
             JOIN (
-                SELECT s.event_id, count(*) AS sources, min(a.published) AS first_published
+                -- The most specific place the sources name: a city over its country.
+                SELECT s.event_id, count(*) AS sources, min(a.published) AS first_published,
+                       (array_agg(s.place_id ORDER BY (s.report->'place'->>'country' IS NOT DISTINCT FROM s.report->'place'->>'name'),
+                                                       s.log_position) FILTER (WHERE s.place_id IS NOT NULL))[1] AS place_id
                 FROM graph.sources s JOIN graph.articles a ON a.id = s.article_id
                 WHERE s.event_id = ANY(\(PostgresArray(eventIDs))::text[])
                 GROUP BY s.event_id
             ) agg ON agg.event_id = c.id
+            LEFT JOIN graph.entities mp ON mp.id = agg.place_id
             """)
         let events = PostgresArray(eventIDs)
         // Who takes part: the union over the event's sources, after merges.

@@ -58,6 +58,8 @@ public struct Timeline: Encodable, Sendable {
     }
 
     public var entity: EntityInfo
+    /// Every name seen for the entity, in any language.
+    public var aliases: [String]
     public var events: [Event]
 }
 
@@ -68,16 +70,30 @@ public struct TimelineQuery: Sendable {
     /// The timeline of the entity a user names (any alias in any language, or an id).
     public func timeline(for name: String, on connection: Connection) throws -> Timeline {
         let entity = try EntityLookup().find(name, on: connection)
+        let aliases = try connection.query("""
+            SELECT alias FROM graph.aliases WHERE entity_id = \(entity.id) AND alias <> \(entity.name)
+            GROUP BY alias ORDER BY sum(seen) DESC, alias
+            """).map { try $0.decode(0, as: String.self) }
+        // The entity's own events, and those of the people who hold a role at it (a CEO's visits).
+        var roles: [String: String] = [:]
+        for row in try connection.query("""
+            SELECT subject_id, string_agg(DISTINCT role, ', ') FROM graph.relations
+            WHERE predicate = 'holds_role' AND object_id = \(entity.id) AND subject_id <> \(entity.id)
+            GROUP BY subject_id
+            """) {
+            roles[try row.decode(0)] = row[1] ?? ""
+        }
         let rows = try connection.query("""
             SELECT e.id, e.type, e.date, e.conflicting_dates::text AS conflicts, e.announced_by,
                    e.actor_id, e.place_id
             FROM graph.events e
             WHERE NOT e.retracted
-              AND e.id IN (SELECT event_id FROM graph.event_entities WHERE entity_id = \(entity.id))
+              AND (e.id IN (SELECT event_id FROM graph.event_entities WHERE entity_id = \(entity.id))
+                   OR e.actor_id = ANY(\(PostgresArray(Array(roles.keys)))::text[]))
             ORDER BY e.date_sort NULLS LAST, e.first_published NULLS LAST, e.first_position
             """)
         let ids = try rows.map { try $0.decode("id", as: String.self) }
-        guard !ids.isEmpty else { return Timeline(entity: entity, events: []) }
+        guard !ids.isEmpty else { return Timeline(entity: entity, aliases: aliases, events: []) }
         let idArray = PostgresArray(ids)
 
         var entities: [String: EntityInfo] = [:]
@@ -89,12 +105,12 @@ public struct TimelineQuery: Sendable {
             let info = EntityInfo(id: try row.decode(0), name: try row.decode(1), kind: try row.decode(2), country: row[3])
             entities[info.id] = info
         }
-        var roles: [String: [(String, String)]] = [:]
+        var participation: [String: [(String, String)]] = [:]
         for row in try connection.query("""
             SELECT event_id, entity_id, role FROM graph.event_entities WHERE event_id = ANY(\(idArray)::text[])
             ORDER BY event_id, role, entity_id
             """) {
-            roles[try row.decode(0), default: []].append((try row.decode(1), try row.decode(2)))
+            participation[try row.decode(0), default: []].append((try row.decode(1), try row.decode(2)))
         }
         var sources: [String: [Timeline.Event.Source]] = [:]
         for row in try connection.query("""
@@ -113,7 +129,7 @@ public struct TimelineQuery: Sendable {
             let actorID: String = try row.decode("actor_id")
             let actor = entities[actorID] ?? EntityInfo(id: actorID, name: actorID, kind: "organization", country: nil)
             let place = row["place_id"].flatMap { entities[$0] }
-            let eventRoles = roles[id] ?? []
+            let eventRoles = participation[id] ?? []
             let counterparties = eventRoles.filter { $0.1 == "counterparty" }.compactMap { entities[$0.0] }
             let participants = eventRoles.compactMap { pair -> Timeline.Event.Participant? in
                 guard pair.1.hasPrefix("participant:"), let info = entities[pair.0] else { return nil }
@@ -125,13 +141,17 @@ public struct TimelineQuery: Sendable {
                 id: id, type: type, date: row["date"], actor: actor, counterparties: counterparties,
                 participants: participants, place: place, sources: sources[id] ?? [], conflicts: conflicts,
                 announcedBy: row["announced_by"],
-                summary: Self.summary(type: type, actor: actor, counterparties: counterparties, place: place, viewpoint: entity))
+                summary: Self.summary(type: type, actor: actor, actorRole: roles[actorID], counterparties: counterparties,
+                                      place: place, viewpoint: entity))
         }
-        return Timeline(entity: entity, events: events)
+        return Timeline(entity: entity, aliases: aliases, events: events)
     }
 
     /// "opened an office in London, United Kingdom"; from another party's view the actor is named.
-    static func summary(type: String, actor: EntityInfo, counterparties: [EntityInfo], place: EntityInfo?, viewpoint: EntityInfo) -> String {
+    static func summary(
+        type: String, actor: EntityInfo, actorRole: String? = nil, counterparties: [EntityInfo], place: EntityInfo?,
+        viewpoint: EntityInfo
+    ) -> String {
         let others = counterparties.filter { $0.id != viewpoint.id }.map(\.name)
         let placeText = place.map { place in
             place.country.map { $0 == place.name ? place.name : "\(place.name), \($0)" } ?? place.name
@@ -155,7 +175,8 @@ public struct TimelineQuery: Sendable {
                 let rest = ([actor.name] + counterparties.filter { $0.id != viewpoint.id && $0.id != actor.id }.map(\.name))
                 return "signed an agreement with \(Self.list(rest))"
             }
-            return "\(actor.name) \(text)"
+            let role = actorRole.map { $0.isEmpty ? "" : " (\($0))" } ?? ""
+            return "\(actor.name)\(role) \(text)"
         }
         return text
     }

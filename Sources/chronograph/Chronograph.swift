@@ -13,7 +13,8 @@ struct Chronograph: AsyncParsableCommand {
             Set CHRONOGRAPH_LOG_LEVEL=info (or debug) to see what it does.
             """,
         subcommands: [
-            DBCommand.self, LogCommand.self, DatesCommand.self, ProjectCommand.self, TimelineCommand.self,
+            ExtractCommand.self, IngestCommand.self, ProjectCommand.self, TimelineCommand.self, DatesCommand.self,
+            DBCommand.self, LogCommand.self,
             EntityCommand.self, EventCommand.self, ArticleCommand.self,
         ]
     )

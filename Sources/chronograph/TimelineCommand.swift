@@ -37,7 +37,8 @@ struct TimelineCommand: AsyncParsableCommand {
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(timeline), as: UTF8.self))
         case .table:
-            print("\(timeline.entity.name) (\(timeline.entity.kind), \(timeline.entity.id)): \(timeline.events.count) events")
+            let aliases = timeline.aliases.isEmpty ? "" : ", also " + timeline.aliases.prefix(6).joined(separator: ", ")
+            print("\(timeline.entity.name) (\(timeline.entity.kind), \(timeline.entity.id)\(aliases)): \(timeline.events.count) events")
             guard !timeline.events.isEmpty else { return }
             let rows = timeline.events.map { event in
                 [

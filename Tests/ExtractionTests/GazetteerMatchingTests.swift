@@ -102,7 +102,7 @@ import Testing
     }
 
     @Test func foundingArticleFindsItsNames() throws {
-        guard let url = Self.fixture("ko-openai-kdb-mou-2024-11-26.txt") else { return }
+        let url = try #require(Self.sample("ko-openai-kdb-mou-2024-11-26.txt"), "samples/articles/ko-openai-kdb-mou-2024-11-26.txt is missing")
         let text = try String(contentsOf: url, encoding: .utf8)
         let found = Set(gazetteer.matches(in: text).map(\.entity.name))
         for name in [
@@ -114,14 +114,11 @@ import Testing
         }
     }
 
-    /// The shared fixtures, when the package sits in a workspace that has them.
-    static func fixture(_ name: String) -> URL? {
-        var directory = URL(fileURLWithPath: #filePath)
-        for _ in 0..<6 {
-            directory.deleteLastPathComponent()
-            let candidate = directory.appendingPathComponent("shared/fixtures/articles/\(name)")
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-        }
-        return nil
+    /// A sample article of the repository (samples/articles/), found from this file's path; nil
+    /// when it is missing, which the caller turns into a failure.
+    static func sample(_ name: String) -> URL? {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let url = root.appendingPathComponent("samples/articles/\(name)")
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 }

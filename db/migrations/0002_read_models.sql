@@ -162,13 +162,16 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
     SELECT coalesce((SELECT merged_into FROM graph.entities WHERE id = p_id), p_id)
 $$;
 
--- Which reports may be one event: the type with the actor and place (offices, visits), or with the
--- set of parties (agreements), all after merges.
-CREATE FUNCTION graph.cluster_key(p_type text, p_actor text, p_place text, p_parties text[]) RETURNS text
+-- Which reports may be one event: the type with the actor and the place (offices), with the actor and
+-- the country visited (visits: "travelled to Seoul" and "방한" are one trip), or with the set of parties
+-- (agreements), all after merges.
+CREATE FUNCTION graph.cluster_key(p_type text, p_actor text, p_place text, p_parties text[], p_country text) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
     SELECT CASE
         WHEN p_type = 'agreement.signed' THEN
             p_type || '|' || (SELECT string_agg(DISTINCT graph.canonical(p), ',' ORDER BY graph.canonical(p)) FROM unnest(p_parties) AS p)
+        WHEN p_type = 'visit' THEN
+            p_type || '|' || graph.canonical(p_actor) || '|' || coalesce(p_country, graph.canonical(p_place), '')
         ELSE p_type || '|' || graph.canonical(p_actor) || '|' || coalesce(graph.canonical(p_place), '')
     END
 $$;

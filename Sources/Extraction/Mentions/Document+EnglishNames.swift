@@ -1,0 +1,236 @@
+/// English names the gazetteer does not know, found from their context.
+extension Document {
+    mutating func findEnglishNames() {
+        for s in sentences.indices { findEnglishOrganizations(s) }
+        spreadKnownNames()
+        for s in sentences.indices { findEnglishTitles(s) }
+        spreadKnownNames()
+    }
+
+    static let connectors: Set<String> = ["of", "for", "&", "de", "van", "von", "der", "la", "du"]
+    static let legalForms: Set<String> = ["Inc.", "Inc", "Corp.", "Corp", "Co.", "Co", "Ltd.", "Ltd", "LLC", "PLC", "plc", "AG", "SA", "GmbH", "NV"]
+
+    /// A capitalised word that may be part of a name (a place name may sit inside an organization's).
+    func isCapitalWord(_ item: Item) -> Bool {
+        guard item.isWord, item.isCapitalized else { return false }
+        if let kind = item.kind { return kind == .place }
+        return true
+    }
+
+    /// The run of capitalised words starting at `i`: its end, skipping connectors between capitals.
+    func capitalRun(_ s: Int, from i: Int) -> Int {
+        let items = sentences[s].items
+        var j = i
+        while j < items.count {
+            if j > i, NameLexicon.englishTitles[items[j].lower] != nil { break }
+            if isCapitalWord(items[j]) {
+                j += 1
+                if items[j - 1].particle != nil { break }
+                continue
+            }
+            if Self.connectors.contains(items[j].stem), j > i, j + 1 < items.count, isCapitalWord(items[j + 1]) {
+                j += 1
+                continue
+            }
+            break
+        }
+        return j
+    }
+
+    private mutating func findEnglishOrganizations(_ s: Int) {
+        var i = 0
+        while i < sentences[s].items.count {
+            let items = sentences[s].items
+            guard isCapitalWord(items[i]), items[i].mention == nil || items[i].kind == .place else {
+                i += 1
+                continue
+            }
+            var start = i
+            while start < items.count, NameLexicon.englishNonNames.contains(items[start].stem), items[start].mention == nil { start += 1 }
+            guard start < items.count, isCapitalWord(items[start]) else {
+                i = max(i + 1, start)
+                continue
+            }
+            var end = capitalRun(s, from: start)
+            guard end > start else {
+                i += 1
+                continue
+            }
+            // 'Sungwon Pharmaceutical Co., Ltd.': legal forms end the name and make it an organization.
+            var legal = false
+            while end - 1 > start, Self.legalForms.contains(items[end - 1].stem) {
+                end -= 1
+                legal = true
+            }
+            if end < items.count, Self.legalForms.contains(items[end].stem) { legal = true }
+            let words = items[start..<end]
+            if words.allSatisfy({ $0.mention != nil }) || words.allSatisfy({ NameLexicon.englishNonNames.contains($0.stem) }) {
+                i = end
+                continue
+            }
+            let lastWord = items[end - 1].stem
+            let before = start > 0 ? items[start - 1] : nil
+            let suffixed = NameLexicon.englishOrganizationSuffixes.contains(lastWord) && end - start >= 2
+            let described = before.map { NameLexicon.englishDescriptors.contains($0.lower) || $0.lower.bytesHaveSuffix("-listed") } ?? false
+            let cued = start >= 2 && items[start - 1].lower == "of" && NameLexicon.englishOrganizationCues.contains(items[start - 2].lower)
+            if (legal || suffixed || described || cued), items[start].mention == nil || end - start >= 2 {
+                let name = words.map(\.stem).joined(separator: " ")
+                let entity = known[name] ?? knownPhrases[words.map(\.stem)] ?? ContextName.entity(.organization, name)
+                register(name, entity)
+                registerShortForms(of: name, entity)
+                collapse(s, start..<end, entity: entity, surface: name, source: suffixed || legal ? .suffix : described ? .descriptor : .context)
+                i = start + 1
+                continue
+            }
+            i = end
+        }
+    }
+
+    /// 'Calder' for 'Calder Therapeutics', 'Saigon Lotus' for 'Saigon Lotus Group'.
+    private mutating func registerShortForms(of name: String, _ entity: EntityRef) {
+        let words = name.split(separator: " ").map(String.init)
+        guard words.count >= 2 else { return }
+        let first = words[0]
+        if first.count >= 3, !NameLexicon.englishNonNames.contains(first), !NameLexicon.englishOrganizationSuffixes.contains(first),
+           known[first] == nil, !isGazetteerWord(first)
+        {
+            known[first] = entity
+        }
+        if words.count >= 3, NameLexicon.englishOrganizationSuffixes.contains(words[words.count - 1]) {
+            let head = Array(words.dropLast())
+            if knownPhrases[head] == nil { knownPhrases[head] = entity }
+        }
+    }
+
+    /// True when some item of the article is a gazetteer name written exactly so.
+    private func isGazetteerWord(_ word: String) -> Bool {
+        sentences.contains { $0.items.contains { $0.mention?.source == .gazetteer && $0.stem == word } }
+    }
+
+    // MARK: People and titles
+
+    /// The longest title starting at item `i`: its end and role.
+    func englishTitle(_ s: Int, at i: Int) -> (end: Int, role: String)? {
+        let items = sentences[s].items
+        guard items[i].isWord, items[i].mention == nil, NameLexicon.englishTitleFirstWords.contains(items[i].lower) else { return nil }
+        var best: (Int, String)?
+        var phrase = ""
+        var j = i
+        while j < items.count, j - i < 5, items[j].isWord, items[j].mention == nil {
+            phrase += (phrase.isEmpty ? "" : " ") + items[j].lower
+            if let role = NameLexicon.englishTitles[phrase] {
+                let afterOrganization = i > 0 && items[i - 1].kind == .organization
+                if j == i, NameLexicon.englishCapitalOnlyTitles.contains(phrase), !items[i].isCapitalized, !afterOrganization {
+                    // 'the president' is no title.
+                } else {
+                    best = (j + 1, role)
+                }
+            }
+            if items[j].particle != nil { break }
+            j += 1
+        }
+        return best
+    }
+
+    /// A person's name starting at `i` (honorific skipped): a known person or two to four capitalised words.
+    func personRun(_ s: Int, from i: Int) -> Range<Int>? {
+        let items = sentences[s].items
+        var start = i
+        if start < items.count, NameLexicon.englishHonorifics.contains(items[start].stem) { start += 1 }
+        guard start < items.count else { return nil }
+        if items[start].kind == .person { return start..<(start + 1) }
+        guard items[start].mention == nil, items[start].isCapitalized, !NameLexicon.englishNonNames.contains(items[start].stem) else { return nil }
+        var end = start
+        while end < items.count, end - start < 4, items[end].isWord, items[end].mention == nil, items[end].isCapitalized,
+              !NameLexicon.englishNonNames.contains(items[end].stem), englishTitle(s, at: end) == nil
+        {
+            end += 1
+            if items[end - 1].particle != nil { break }
+        }
+        if end - start == 1, known[items[start].stem]?.kind == .person { return start..<end }
+        return end - start >= 2 ? start..<end : nil
+    }
+
+    private mutating func findEnglishTitles(_ s: Int) {
+        var i = 0
+        while i < sentences[s].items.count {
+            guard let (titleEnd, role) = englishTitle(s, at: i) else {
+                i += 1
+                continue
+            }
+            let items = sentences[s].items
+            // '[Org] Chairman [Person]', 'chief executive [Person]'.
+            if let run = personRun(s, from: titleEnd) {
+                let organization = organizationBefore(s, i)
+                if let person = englishPerson(s, run) {
+                    roles.append(RoleFact(person: person, organization: organization, role: role, sentence: s))
+                }
+                i = titleEnd
+                continue
+            }
+            // '[Person], [Org's] [title] [of Org]'.
+            var k = i - 1
+            if k >= 0, ["a", "the", "its", "their"].contains(items[k].lower) { k -= 1 }
+            var organization: EntityRef?
+            if k >= 0, items[k].particle == "'s", items[k].kind == .organization {
+                organization = items[k].entity
+                k -= 1
+            }
+            if k >= 1, items[k].isPunct(",") {
+                // The person ends right before the comma.
+                var start = k - 1
+                while start > 0, start > k - 4, items[start - 1].isWord, (items[start - 1].isCapitalized || NameLexicon.englishHonorifics.contains(items[start - 1].stem)),
+                      items[start - 1].mention == nil, items[start].mention == nil
+                {
+                    start -= 1
+                }
+                if organization == nil { organization = organizationAfter(s, titleEnd) }
+                if let run = personRun(s, from: start), run.upperBound == k, let person = englishPerson(s, run) {
+                    roles.append(RoleFact(person: person, organization: organization, role: role, sentence: s))
+                }
+            }
+            i = titleEnd
+        }
+    }
+
+    /// The organization named right before item `i` (a gloss in parentheses skipped).
+    private func organizationBefore(_ s: Int, _ i: Int) -> EntityRef? {
+        let items = sentences[s].items
+        var k = i - 1
+        if k >= 0, items[k].isPunct(")"), let open = items[..<k].lastIndex(where: { $0.isPunct("(") }) { k = open - 1 }
+        guard k >= 0, let entity = items[k].entity, entity.kind == .organization else { return nil }
+        return entity
+    }
+
+    /// 'of [adjectives and descriptors] Org' after a title.
+    private func organizationAfter(_ s: Int, _ i: Int) -> EntityRef? {
+        let items = sentences[s].items
+        guard i < items.count, items[i].lower == "of" || items[i].lower == "at" else { return nil }
+        var k = i + 1
+        while k < items.count, k - i <= 5 {
+            if let entity = items[k].entity, entity.kind == .organization { return entity }
+            if items[k].isPunct || items[k].mention != nil { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    private mutating func englishPerson(_ s: Int, _ run: Range<Int>) -> EntityRef? {
+        let items = sentences[s].items
+        if run.count == 1, let entity = items[run.lowerBound].entity ?? known[items[run.lowerBound].stem] {
+            if items[run.lowerBound].mention == nil {
+                collapse(s, run, entity: entity, surface: items[run.lowerBound].stem, source: .alias)
+            }
+            return entity.kind == .person ? entity : nil
+        }
+        let words = items[run].map(\.stem)
+        let name = words.joined(separator: " ")
+        let entity = knownPhrases[words] ?? ContextName.entity(.person, name)
+        register(name, entity)
+        for word in words where word.count >= 3 && known[word] == nil && !isGazetteerWord(word) {
+            known[word] = entity
+        }
+        collapse(s, run, entity: entity, surface: name, source: .title)
+        return entity
+    }
+}

@@ -1,0 +1,98 @@
+/// Korean event words. Data only: the rules read these tables.
+enum KoreanEventLexicon {
+    /// Nouns naming an agreement; a word containing one counts ('업무협약', '양해각서(MOU)', '협약서').
+    static let agreementNouns = ["MOU", "MOA", "업무협약", "협약", "양해각서", "파트너십", "협정", "계약", "제휴"]
+    /// Verb forms that sign one, as word prefixes; the past ones only.
+    static let signVerbs = [
+        "체결했", "체결하고", "체결하며", "체결해", "체결한", "맺었", "맺고", "맺은", "맺으며", "맺어", "서명했",
+        "서명하고", "서명하며", "서명한", "교환했", "교환하고", "교환하며", "체결됐", "체결되었",
+    ]
+    /// Words that put signatories beside an agreement ('협약식에는 … 참석했다').
+    static let signatoryCues = ["참석", "서명", "배석"]
+
+    /// Nouns naming an office; a word ending with one counts ('유럽 사무소', 'R&D센터').
+    static let officeNouns = [
+        "지사", "사무소", "법인", "오피스", "연구소", "거점", "센터", "스튜디오", "분소", "지점", "본부", "사무실",
+        "무역관", "개발센터", "연구센터", "캠퍼스", "랩",
+    ]
+    /// Words ending like an office noun that are not one.
+    static let officeStopwords: Set<String> = ["본사", "합작법인", "데이터센터", "본점", "고객센터", "콜센터", "대표", "해외법인들"]
+
+    /// Verb forms that open an office, as word prefixes (whole words for the one-syllable ones).
+    static let openVerbs = [
+        "열었", "열고", "열어", "열며", "개소했", "개소하며", "개소해", "개소하고", "개소한", "설립했", "설립하며",
+        "설립해", "설립하고", "설립한", "세웠", "세우고", "세운", "세워", "출범했", "출범시켰", "출범시키며",
+        "출범시킨", "출범시켜", "출범하며", "출범한", "개설했", "개설하며", "개설한", "개설해", "마련했",
+        "마련하며", "마련하고", "오픈했", "오픈하며", "냈", "내고", "꾸렸",
+    ]
+    static let openVerbWords: Set<String> = ["연", "열", "낸", "낼"]
+    /// Verb forms of a plan to open.
+    static let futureOpenVerbs = [
+        "연다", "열기로", "설립할", "설립한다", "설립하기로", "세울", "세운다", "세우기로", "개소할", "개소한다",
+        "개소하기로", "출범할", "출범한다", "출범시킬", "낸다", "내기로", "개설할", "개설한다", "개설하기로", "오픈할",
+        "오픈한다", "마련할", "마련한다",
+    ]
+    static let futureOpenWords: Set<String> = ["열", "낼"]
+    /// '문을 열었다': the door opened is the office named before it.
+    static let doorWords: Set<String> = ["문"]
+    /// Ceremony nouns that an open verb may take instead of the office ('출범식을 열었다').
+    static let ceremonyNouns: Set<String> = ["개소식", "출범식", "개관식", "오픈식", "준공식"]
+    /// Nouns of opening that date an office named in the sentence before ('지난 4월 설립 당시').
+    static let openingNouns: Set<String> = ["설립", "개소", "출범", "개설", "오픈", "진출"]
+    static let backReferenceWords: Set<String> = ["당시", "때", "이후"]
+
+    /// Visits: a word starting with one of these, with the country visited.
+    static let countryVisits: [(prefix: String, country: String)] = [
+        ("방한", "KR"), ("방일", "JP"), ("방중", "CN"), ("방미", "US"), ("방러", "RU"), ("방북", "KP"),
+        ("방베", "VN"), ("방인", "IN"),
+    ]
+    /// Visit verbs that take the place (or organization) visited as their object.
+    static let visitVerbs = ["방문했", "방문해", "방문하고", "방문한", "방문하며", "방문하여", "찾았", "찾아", "찾고", "찾은"]
+    /// Meeting verbs: the organizations and people met join the visit.
+    static let meetVerbs = ["만나", "만났", "만난", "만나고", "면담", "회동", "접견"]
+
+    /// Reporting verbs ('…라고 밝혔다').
+    static let reportVerbs = ["밝혔", "말했", "전했", "공개했", "발표했", "덧붙였", "설명했", "공시했", "알렸", "공지했"]
+
+    /// A plan, not a fact: after the trigger in its clause.
+    static let futureCues = ["예정", "계획", "방침", "기로", "목표", "연다고", "한다고", "할 것"]
+    /// Negation, speculation and conditions: anywhere in the trigger's clause. Nothing is found.
+    static let negationCues = [
+        "검토", "저울질", "타진", "관측", "가능성", "사실무근", "결정된 바 없", "정해지지", "정해진 것은 없", "정해진 건",
+        "정해진 것", "확정된 것은 없", "확정되지", "취소", "부인", "루머", "소문", "않았", "않을", "않기로", "않는다",
+        "수도 있", "수 있", "논의 중", "협의 중", "보인다", "보고 있다", "유력", "추측", "할 경우", "될 경우", "설이",
+        "검토 중", "무산", "철회", "연기",
+    ]
+    /// Words after a trigger verb that make it a condition ('열 경우').
+    static let conditionWords: Set<String> = ["경우", "경우에는", "경우엔", "수", "수도", "때"]
+
+    /// Words standing for the organization of the sentence before: '회사는', '회사 측은'.
+    static let companyPronouns: Set<String> = ["회사", "회사 측", "이 회사", "동사", "그룹", "사측"]
+    /// Words standing for the two parties named before: '양사는'.
+    static let pairPronouns: Set<String> = ["양사", "양측", "양 기관", "두 회사", "두 기관", "양 사"]
+    /// Words standing for the person named before: '그는'.
+    static let personPronouns: Set<String> = ["그", "그녀", "그는", "그녀는"]
+
+    /// Phrases pointing back at the event before: its date carries over.
+    static let carryCues = ["이 자리에서", "이날", "같은 날", "당일", "협약식에서", "행사에서", "개소식에서", "출범식에서"]
+    /// Phrases pointing back at the event before: its place carries over too.
+    static let placeCarryCues = ["이 자리에서", "협약식에서", "행사에서", "개소식에서", "출범식에서", "현장에서"]
+
+    /// Words with '에' that are never a place's name ('법인 안에', '현지에').
+    static let placeNonNames: Set<String> = [
+        "현지", "국내", "해외", "지역", "일대", "인근", "시장", "업계", "내부", "외부", "본사", "사무실", "곳곳", "각국",
+        "중심", "최초", "처음", "이곳", "그곳", "올해", "내년", "연내", "상반기", "하반기", "시내", "도심", "전역",
+    ]
+
+    // Fast filters, derived from the lists above.
+    static let agreementNounBytes: [[UInt8]] = agreementNouns.map { Array($0.utf8) }
+    static let officeLast: Set<Unicode.Scalar> = Set(officeNouns.compactMap { $0.unicodeScalars.last })
+    static let reportFirst: Set<Unicode.Scalar> = Set(reportVerbs.compactMap { $0.unicodeScalars.first })
+    static let meetFirst: Set<Unicode.Scalar> = Set(meetVerbs.compactMap { $0.unicodeScalars.first })
+    static let visitFirst: Set<Unicode.Scalar> = Set((countryVisits.map(\.prefix) + visitVerbs).compactMap { $0.unicodeScalars.first })
+    static let clauseLast: Set<Unicode.Scalar> = Set(RuleRunner.clauseEndings.compactMap { $0.unicodeScalars.last })
+
+    /// '본사를 둔': headquarters.
+    static let headquartersNouns: Set<String> = ["본사", "본부"]
+    static let headquartersVerbs = ["둔", "두고", "두었", "둬", "둔다", "있는"]
+}
