@@ -70,40 +70,41 @@ public struct EventStore: Sendable {
 
     private func appendLocked(_ requests: [AppendRequest], on connection: Connection) throws -> [AppendOutcome] {
         let streams = Array(Set(requests.map(\.stream))).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        // 1–3. Lock the streams in one fixed order, before this transaction writes (and so gets its xid);
-        //      then read each stream's last version and xid, and which ids the log already holds.
         let ids = requests.flatMap { $0.events.map(\.id) }
+        // Large batches (an ingest) are mostly new streams: their ids are left to the unique index, and only
+        // if it objects is every id looked up. Small appends look every id up at once.
+        let optimistic = ids.count >= EventStore.copyThreshold
+
+        // 1. Lock the streams in one fixed order, before this transaction writes (and so gets its xid);
+        //    then read each stream's last version and xid, and which ids the log already holds.
         var xidBeforeLocks: UInt64?
-        var state: [String: StreamState] = [:]
-        var existing: [UUID: String] = [:]
-        for row in try connection.preparedQuery("""
-            SELECT kind, stream, version, xid::text AS xid, id
-            FROM chronograph_lock_streams(\(PostgresArray(streams))::text[], \(PostgresArray(ids))::uuid[])
-            """) {
-            switch row[0] {
-            case "transaction": xidBeforeLocks = row[3].flatMap(UInt64.init)
-            case "stream": state[try row.decode(1)] = StreamState(version: row[2].flatMap(Int64.init), xid: row[3].flatMap(UInt64.init))
-            default: existing[try row.decode(4)] = try row.decode(1)
-            }
+        let original = try lockStreams(streams, lookingUp: optimistic ? [] : ids, xid: &xidBeforeLocks, on: connection)
+        var existing = original.existing
+        if optimistic {
+            let onKnownStreams = requests.filter { original.state[$0.stream]?.version != nil }.flatMap { $0.events.map(\.id) }
+            if !onKnownStreams.isEmpty { existing = try lookUp(onKnownStreams, on: connection) }
         }
 
-        // 4. Decide each request, in order, against the state the earlier ones leave.
-        var outcomes: [AppendOutcome] = []
-        var rows: [(stream: String, version: Int64, event: NewEvent)] = []
-        var seenInBatch: Set<UUID> = []
-        for request in requests {
-            let outcome = decide(request, state: &state, existing: existing, seenInBatch: &seenInBatch, rows: &rows)
-            outcomes.append(outcome)
-        }
+        // 2. Decide each request, in order, against the state the earlier ones leave; then write.
+        var (outcomes, rows, state) = decideAll(requests, state: original.state, existing: existing)
         guard !rows.isEmpty else { return outcomes }
-
-        // 5. Write, then check that no stream's earlier event has a newer xid than ours (possible only
-        //    when the caller's transaction had written before taking the locks).
         do {
-            try insert(rows, on: connection)  // and notify, once per transaction, delivered at commit
+            if optimistic {
+                try connection.transaction { try insert(rows, on: $0) }  // a savepoint, to retry below
+            } else {
+                try insert(rows, on: connection)
+            }
+        } catch let error as PostgresError where error.isUniqueViolation && optimistic {
+            // Some id is already in the log on another stream: look every id up and decide again.
+            (outcomes, rows, state) = decideAll(requests, state: original.state, existing: try lookUp(ids, on: connection))
+            guard !rows.isEmpty else { return outcomes }
+            try insertReportingDuplicates(rows, on: connection)
         } catch let error as PostgresError where error.isUniqueViolation {
             throw EventLogError(code: .duplicateEventID, message: "an event id is already in the log (written concurrently): \(error.detail ?? error.message)")
         }
+
+        // 3. No stream's earlier event may have a newer xid than ours (possible only when the caller's
+        //    transaction had written before taking the locks).
         if let mine = xidBeforeLocks {
             for stream in streams {
                 if let theirs = state[stream]?.xid, theirs > mine {
@@ -116,6 +117,53 @@ public struct EventStore: Sendable {
             }
         }
         return outcomes
+    }
+
+    private func insertReportingDuplicates(_ rows: [(stream: String, version: Int64, event: NewEvent)], on connection: Connection) throws {
+        do {
+            try insert(rows, on: connection)
+        } catch let error as PostgresError where error.isUniqueViolation {
+            throw EventLogError(code: .duplicateEventID, message: "an event id is already in the log (written concurrently): \(error.detail ?? error.message)")
+        }
+    }
+
+    private func lockStreams(
+        _ streams: [String], lookingUp ids: [UUID], xid: inout UInt64?, on connection: Connection
+    ) throws -> (state: [String: StreamState], existing: [UUID: String]) {
+        var state: [String: StreamState] = [:]
+        var existing: [UUID: String] = [:]
+        for row in try connection.preparedQuery("""
+            SELECT kind, stream, version, xid::text AS xid, id
+            FROM chronograph_lock_streams(\(PostgresArray(streams))::text[], \(PostgresArray(ids))::uuid[])
+            """) {
+            switch row[0] {
+            case "transaction": xid = row[3].flatMap(UInt64.init)
+            case "stream": state[try row.decode(1)] = StreamState(version: row[2].flatMap(Int64.init), xid: row[3].flatMap(UInt64.init))
+            default: existing[try row.decode(4)] = try row.decode(1)
+            }
+        }
+        return (state, existing)
+    }
+
+    private func lookUp(_ ids: [UUID], on connection: Connection) throws -> [UUID: String] {
+        var existing: [UUID: String] = [:]
+        for row in try connection.preparedQuery("SELECT id, stream FROM events WHERE id = ANY(\(PostgresArray(ids))::uuid[])") {
+            existing[try row.decode(0)] = try row.decode(1)
+        }
+        return existing
+    }
+
+    private func decideAll(
+        _ requests: [AppendRequest], state initial: [String: StreamState], existing: [UUID: String]
+    ) -> ([AppendOutcome], [(stream: String, version: Int64, event: NewEvent)], [String: StreamState]) {
+        var state = initial
+        var outcomes: [AppendOutcome] = []
+        var rows: [(stream: String, version: Int64, event: NewEvent)] = []
+        var seenInBatch: Set<UUID> = []
+        for request in requests {
+            outcomes.append(decide(request, state: &state, existing: existing, seenInBatch: &seenInBatch, rows: &rows))
+        }
+        return (outcomes, rows, state)
     }
 
     private func decide(

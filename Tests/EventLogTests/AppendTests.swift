@@ -131,6 +131,26 @@ import Testing
         }
     }
 
+    @Test func aLargeBatchWithAnIDFromAnotherStreamRejectsOnlyThatRequest() async throws {
+        let db = try await TestDatabase.create()
+        let taken = NewEvent(type: "t", data: "{}")
+        let outcomes = try await db.withConnection { connection in
+            try store.append([taken], to: "old-1", on: connection)
+            return try store.append([
+                AppendRequest(stream: "new-1", events: events(40), expectedVersion: .noStream),
+                AppendRequest(stream: "new-2", events: events(39) + [taken], expectedVersion: .noStream),
+                AppendRequest(stream: "new-3", events: events(40), expectedVersion: .noStream),
+            ], on: connection)
+        }
+        #expect(outcomes[0].error == nil)
+        #expect(outcomes[1].error?.code == .duplicateEventID)
+        #expect(outcomes[2].error == nil)
+        let counts = try await db.withConnection { connection in
+            try connection.query("SELECT stream, count(*) FROM events GROUP BY stream ORDER BY stream").map { "\(try $0.decode(0, as: String.self))=\(try $0.decode(1, as: Int.self))" }
+        }
+        #expect(counts == ["new-1=40", "new-3=40", "old-1=1"])
+    }
+
     @Test func largeBatchesGoThroughCopy() async throws {
         let db = try await TestDatabase.create()
         let requests = (0..<50).map { AppendRequest(stream: "bulk-\($0)", events: events(40), expectedVersion: .noStream) }
