@@ -13,6 +13,8 @@ struct ArticleComposer {
     var named: Set<String> = []
     var expected: [ExpectedEvent] = []
     var slots = Slots()
+    /// The filler templates not yet used in this article, in the order they will be.
+    var fillerOrder: [Int] = []
 
     /// The smallest and largest article, in UTF-8 bytes.
     static let sizeRange = 3_100...5_600
@@ -54,10 +56,10 @@ struct ArticleComposer {
             details = [render(rng.pick(book.officeDetails))]
             title = render(rng.pick(book.titleOfficeAnnounced))
         case .visit:
-            let person = visitLead(into: &lead)
+            let (person, toKorea) = visitLead(into: &lead)
             actor = person.organization
             details = [render(rng.pick(book.visitDetails))]
-            title = render(rng.pick(book.titleVisit))
+            title = render(rng.pick(toKorea ? book.titleVisit : book.titleVisitCity))
         }
         if language == .ko || rng.chance(60) { details.append(quote(for: actor)) }
 
@@ -123,9 +125,9 @@ struct ArticleComposer {
         if rng.chance(20) {
             let places = [pickOfficePlace(), pickOfficePlace()]
             guard places[0] != places[1] else { return officeLead(actor: actor, announced: announced) }
-            slots["PL1"] = write(places[0])
-            slots["PL2"] = write(places[1])
-            slots["PL"] = write(places[0], withCountry: false)
+            slots["PL1"] = write(places[0], withCountry: false)
+            slots["PL2"] = write(places[1], withCountry: false)
+            slots["PL"] = slots["PL1"]
             let sentence = render(rng.pick(announced ? book.officeAnnouncedPair : book.officeOpenedPair))
             for place in places {
                 expected.append(ExpectedEvent(type: type, date: date.value, actor: actor.canonical, place: place.name.canonical, cue: sentence))
@@ -140,8 +142,8 @@ struct ArticleComposer {
         return sentence
     }
 
-    /// The lead of a visit; returns the visitor.
-    private mutating func visitLead(into lead: inout [String]) -> Person {
+    /// The lead of a visit; returns the visitor, and whether the title may say 'Korea'.
+    private mutating func visitLead(into lead: inout [String]) -> (Person, Bool) {
         let date = DatePhrases.make(.recent, published: published, language: language, rng: &rng)
         let person = rng.pick(bank.people)
         named.insert(person.name.id)
@@ -182,7 +184,8 @@ struct ArticleComposer {
             place: place.name.canonical, cue: sentence
         ))
         lead.append(sentence)
-        return person
+        slots["PL"] = write(place, withCountry: false)
+        return (person, place == bank.southKorea)
     }
 
     /// A sentence of background: an earlier office or agreement of the same actor.
@@ -285,13 +288,15 @@ struct ArticleComposer {
     private mutating func pad(_ body: inout [String], title: String, furnitureSize: Int) {
         let target = rng.within(Self.sizeRange)
         var size = title.utf8.count + furnitureSize + body.reduce(0) { $0 + $1.utf8.count + 1 } + 1
-        var attempts = 0
-        while size < target, attempts < 40 {
-            attempts += 1
+        fillerOrder = Array(book.filler.indices)
+        fillerOrder.shuffle(using: &rng)
+        while size < target, !fillerOrder.isEmpty {
             refreshFillerSlots()
-            let count = rng.within(2...4)
             var sentences: [String] = []
-            for template in rng.pick(count, of: book.filler) { sentences.append(render(template)) }
+            for _ in 0..<rng.within(2...4) {
+                guard let next = fillerOrder.popLast() else { break }
+                sentences.append(render(book.filler[next]))
+            }
             var paragraph = sentences.joined(separator: " ")
             if size + paragraph.utf8.count + 1 > Self.hardLimit {
                 paragraph = sentences[0]

@@ -119,7 +119,11 @@ struct NameBank: Sendable {
         for (entry, written) in cityEntries {
             guard let code = entry.countryCode, let country = countryByCode[code], country.canonical != written.canonical else { continue }
             let place = Place(name: written, country: country, isCountry: false)
-            if code == "KR" { koreanCities.append(place) } else { foreignCities.append(place) }
+            if code == "KR" {
+                if (entry.population ?? 0) >= NameTables.koreanCityPopulation { koreanCities.append(place) }
+            } else if NameTables.businessCountries.contains(country.id) {
+                foreignCities.append(place)
+            }
         }
         let countries = countryByCode.keys.sorted().compactMap { code -> Place? in
             guard code != "KR", let country = countryByCode[code] else { return nil }

@@ -27,7 +27,7 @@ enum NameTables {
     /// Cities at least this populous (or capitals) are places offices open in.
     static let cityPopulation = 1_500_000
     /// Korean cities at least this populous.
-    static let koreanCityPopulation = 400_000
+    static let koreanCityPopulation = 1_000_000
 
     /// Countries where offices open, by gazetteer id.
     static let businessCountries: Set<String> = [

@@ -36,7 +36,8 @@ struct Phrasebook: Sendable {
     var titleAgreement: [String]
     var titleOfficeOpened: [String]
     var titleOfficeAnnounced: [String]
-    var titleVisit: [String]
+    var titleVisit: [String]         // a visit to South Korea
+    var titleVisitCity: [String]     // a visit to a named city
     /// Furniture: related headlines (naming other organizations, with event words), bylines, copyright.
     var furnitureHeads: [String]
     var furnitureHeadlines: [String]
