@@ -68,6 +68,8 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
+        // Realistic synthetic Korean and English articles with known events, for benchmarks and property tests.
+        .target(name: "ArticleGenerator", dependencies: ["Extraction"], swiftSettings: swiftSettings),
         // The facts Chronograph logs (article.ingested, event.reported, curation...): the contract between
         // ingest and the projector.
         .target(name: "EventCatalog", swiftSettings: swiftSettings),
@@ -99,7 +101,7 @@ let package = Package(
         .executableTarget(
             name: "ChronographBench",
             dependencies: [
-                "Postgres", "EmbeddedPostgres", "Migrations", "ChronographDatabase", "EventLog", "Extraction",
+                "Postgres", "EmbeddedPostgres", "Migrations", "ChronographDatabase", "EventLog", "Extraction", "ArticleGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/ChronographBench",
@@ -122,7 +124,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ExtractionTests",
-            dependencies: ["Extraction"],
+            dependencies: ["Extraction", "ArticleGenerator"],
             exclude: ["Gold"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
