@@ -102,6 +102,7 @@ let package = Package(
             name: "ChronographBench",
             dependencies: [
                 "Postgres", "EmbeddedPostgres", "Migrations", "ChronographDatabase", "EventLog", "Extraction", "ArticleGenerator",
+                "Ingest", "Projections",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/ChronographBench",

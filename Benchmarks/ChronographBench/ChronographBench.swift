@@ -7,7 +7,7 @@ struct ChronographBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ChronographBench",
         abstract: "Print chronograph's speed and memory figures, with baselines measured in the same run.",
-        subcommands: [LogBenchmark.self, ExtractBenchmark.self],
+        subcommands: [LogBenchmark.self, IngestBenchmark.self, ProjectBenchmark.self, ExtractBenchmark.self],
         defaultSubcommand: LogBenchmark.self
     )
 }

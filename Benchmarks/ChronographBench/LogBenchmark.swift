@@ -1,8 +1,6 @@
 import ArgumentParser
-import ChronographDatabase
 import EventLog
 import Foundation
-import Migrations
 import Postgres
 
 /// The event log against PostgreSQL's own COPY, in one run on one database:
@@ -25,18 +23,8 @@ struct LogBenchmark: AsyncParsableCommand {
     var singles = 10_000
 
     func run() async throws {
-        let connector = DatabaseConnector()
-        let admin = try connector.conninfo()
-        let name = "chronograph_bench"
-        let adminHandle = try await ConnectionHandle.connect(conninfo: admin)
-        try await adminHandle.withConnection { connection in
-            try connection.run(script: "DROP DATABASE IF EXISTS \(try connection.quoteIdentifier(name)) WITH (FORCE)")
-            try connection.run(script: "CREATE DATABASE \(try connection.quoteIdentifier(name))")
-        }
-        let conninfo = Conninfo.replacingDatabase(in: admin, with: name)
-        let handle = try await ConnectionHandle.connect(conninfo: conninfo)
-        let settings = try await handle.withConnection { connection -> String in
-            try Migrator.bundled().migrate(on: connection)
+        let handle = try await BenchDatabase.fresh("chronograph_bench")
+        try await handle.withConnection { connection in
             // The baseline: a plain table with the same columns and the same indexes, no triggers, no checks.
             try connection.run(script: """
                 CREATE TABLE copy_baseline (
@@ -51,9 +39,8 @@ struct LogBenchmark: AsyncParsableCommand {
                 CREATE INDEX ON copy_baseline (category, xid, position);
                 CREATE INDEX ON copy_baseline (type, xid, position);
                 """)
-            let row = try connection.query("SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sc, version() AS v")[0]
-            return "fsync=\(row["fsync"] ?? "?") synchronous_commit=\(row["sc"] ?? "?"); \(row["v"]?.split(separator: " ").prefix(2).joined(separator: " ") ?? "")"
         }
+        let settings = try await BenchDatabase.describe(handle)
         print("chronograph log benchmark: \(events) events, \(batch) per transaction, \(perStream) per stream; \(singles) single appends")
         print("server: \(settings)")
 

@@ -110,8 +110,11 @@ struct GraphProjection: Sendable {
             """)
         try connection.query("""
             INSERT INTO graph.aliases AS a (alias, entity_id, language, seen)
-            SELECT a->>'text', graph.canonical(s->'entity'->>'id'), coalesce(a->>'language', ''), count(*)
-            FROM events e, jsonb_array_elements(e.data->'entities') AS s, jsonb_array_elements(s->'aliases') AS a
+            SELECT a->>'text', coalesce(m.merged_into, s->'entity'->>'id'), coalesce(a->>'language', ''), count(*)
+            FROM events e
+            CROSS JOIN jsonb_array_elements(e.data->'entities') AS s
+            CROSS JOIN jsonb_array_elements(s->'aliases') AS a
+            LEFT JOIN graph.entities m ON m.id = s->'entity'->>'id'
             WHERE e.position = ANY(\(positions)::int8[]) AND e.type = \(Types.articleIngested)
             GROUP BY 1, 2, 3
             ON CONFLICT (alias, entity_id, language) DO UPDATE SET seen = a.seen + excluded.seen
@@ -370,16 +373,6 @@ struct GraphProjection: Sendable {
             """) {
             edges.insert(try Edge(row))
         }
-        // An opening fulfils the latest announcement of the same office made before it.
-        try connection.query("""
-            UPDATE graph.events o SET announced_by = (
-                SELECT a.id FROM graph.events a
-                WHERE a.type = 'office.announced' AND a.actor_id = o.actor_id AND a.place_id IS NOT DISTINCT FROM o.place_id
-                  AND NOT a.retracted AND (a.date_sort IS NULL OR o.date_sort IS NULL OR a.date_sort <= o.date_sort)
-                ORDER BY a.date_sort DESC NULLS LAST, a.first_position LIMIT 1)
-            WHERE o.type = 'office.opened'
-              AND (o.actor_id, o.place_id) IN (SELECT actor_id, place_id FROM graph.events WHERE id = ANY(\(events)::text[]))
-            """)
     }
 
     /// Recomputes the relations (graph edges) whose facts changed, from their edge rows.

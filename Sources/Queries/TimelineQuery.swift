@@ -84,9 +84,10 @@ public struct TimelineQuery: Sendable {
             roles[try row.decode(0)] = row[1] ?? ""
         }
         let rows = try connection.query("""
-            SELECT e.id, e.type, e.date, e.conflicting_dates::text AS conflicts, e.announced_by,
+            SELECT e.id, e.type, e.date, e.conflicting_dates::text AS conflicts, l.announced_event_id AS announced_by,
                    e.actor_id, e.place_id
             FROM graph.events e
+            LEFT JOIN graph.office_announcements l ON l.opened_event_id = e.id
             WHERE NOT e.retracted
               AND (e.id IN (SELECT event_id FROM graph.event_entities WHERE entity_id = \(entity.id))
                    OR e.actor_id = ANY(\(PostgresArray(Array(roles.keys)))::text[]))

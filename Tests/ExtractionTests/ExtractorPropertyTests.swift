@@ -1,3 +1,4 @@
+import Foundation
 import ArticleGenerator
 import Extraction
 import Testing

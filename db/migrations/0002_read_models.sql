@@ -87,12 +87,25 @@ CREATE TABLE graph.events (
     source_count      integer NOT NULL,
     first_published   text,                  -- earliest publication date of its articles
     first_position    bigint NOT NULL,
-    announced_by      text,                  -- for an opening: the announcement it fulfils
     retracted         boolean NOT NULL DEFAULT false,
     retract_reason    text
 );
 CREATE INDEX events_cluster_key_idx ON graph.events (cluster_key);
 CREATE INDEX events_actor_place_idx ON graph.events (actor_id, place_id);
+
+-- An opening and the announcement of the same office (actor and place) it fulfils: the latest one made
+-- before it. A view, so it follows every change of the events at no cost to the projector.
+CREATE VIEW graph.office_announcements AS
+SELECT o.id AS opened_event_id, a.id AS announced_event_id
+FROM graph.events o
+CROSS JOIN LATERAL (
+    SELECT a.id FROM graph.events a
+    WHERE a.type = 'office.announced' AND a.actor_id = o.actor_id AND a.place_id IS NOT DISTINCT FROM o.place_id
+      AND NOT a.retracted AND (a.date_sort IS NULL OR o.date_sort IS NULL OR a.date_sort <= o.date_sort)
+    ORDER BY a.date_sort DESC NULLS LAST, a.first_position
+    LIMIT 1
+) a
+WHERE o.type = 'office.opened';
 
 -- Who takes part in an event: actor, counterparty, participant (with a role), place.
 CREATE TABLE graph.event_entities (
@@ -188,4 +201,4 @@ LEFT JOIN LATERAL (
     WHERE ee.entity_id = n.id
 ) span ON true;
 
-GRANT SELECT ON graph.entity_overview TO chronograph_reader, chronograph_writer;
+GRANT SELECT ON graph.entity_overview, graph.office_announcements TO chronograph_reader, chronograph_writer;
