@@ -216,9 +216,13 @@ struct LogCommand: AsyncParsableCommand {
             }
             if follow {
                 let follower = LogFollower(filter: filter, fromPosition: from, batchSize: min(1000, remaining))
-                try await follower.follow(on: handle, shouldStop: { stop.isStopped }) { events in
-                    emit(events)
-                    if remaining == 0 { throw CancellationError() }
+                do {
+                    try await follower.follow(on: handle, shouldStop: { stop.isStopped }) { events in
+                        emit(events)
+                        if remaining == 0 { throw CancellationError() }
+                    }
+                } catch is CancellationError where remaining == 0 {
+                    // --limit reached: a normal end.
                 }
                 return
             }

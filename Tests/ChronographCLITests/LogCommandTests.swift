@@ -110,6 +110,22 @@ import Glibc
         #expect(text.stdout.contains("events") && text.stdout.contains("6"), "\(text)")
     }
 
+    @Test func followWithALimitEndsCleanlyOnceItHasPrintedThatMany() async throws {
+        let cli = try await CLI.make()
+        defer { cli.finish() }
+        _ = try await cli.run(["log", "append", "chat-1", "--type", "said", "--data", #""one""#])
+        let follower = try cli.start(["log", "read", "--follow", "--limit", "2"])
+        let printed = await eventually(within: .seconds(10)) { follower.stdout.contains("\"one\"") }
+        try #require(printed != nil, "\(follower.stderr)")
+        #expect(follower.isRunning, "it stopped before reaching its limit")
+        _ = try await cli.run(["log", "append", "chat-1", "--type", "said", "--data", #""two""#])
+        _ = try await cli.run(["log", "append", "chat-1", "--type", "said", "--data", #""three""#])
+        let result = try await follower.wait(timeout: .seconds(5))
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.isEmpty, "\(result)")
+        #expect(values("data", in: try result.jsonLines(), as: String.self) == ["one", "two"])
+    }
+
     @Test func statsOfAnEmptyLog() async throws {
         let cli = try await CLI.make()
         defer { cli.finish() }
