@@ -28,10 +28,17 @@ struct Chronograph: AsyncParsableCommand {
         }
         do {
             var command = try parseAsRoot()
-            if var command = command as? any AsyncParsableCommand {
-                try await command.run()
-            } else {
-                try command.run()
+            do {
+                if var command = command as? any AsyncParsableCommand {
+                    try await command.run()
+                } else {
+                    try command.run()
+                }
+            } catch let error as ValidationError {
+                // Refused while running (a name nobody knows, an id that matches nothing): the command line was
+                // well formed, so no usage text, which would be the root command's and mislead.
+                printError("Error: \(error.message)")
+                Foundation.exit(ExitCode.validationFailure.rawValue)
             }
         } catch {
             exit(withError: error)

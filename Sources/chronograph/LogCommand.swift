@@ -216,9 +216,13 @@ struct LogCommand: AsyncParsableCommand {
             }
             if follow {
                 let follower = LogFollower(filter: filter, fromPosition: from, batchSize: min(1000, remaining))
-                try await follower.follow(on: handle, shouldStop: { stop.isStopped }) { events in
-                    emit(events)
-                    if remaining == 0 { throw CancellationError() }
+                do {
+                    try await follower.follow(on: handle, shouldStop: { stop.isStopped }) { events in
+                        emit(events)
+                        if remaining == 0 { throw CancellationError() }
+                    }
+                } catch is CancellationError where remaining == 0 {
+                    // --limit reached: a normal end.
                 }
                 return
             }
@@ -267,9 +271,11 @@ struct LogCommand: AsyncParsableCommand {
             let stats = try await handle.withConnection { try EventStore().stats(on: $0) }
             switch format {
             case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys]
-                print(String(decoding: try encoder.encode(stats), as: UTF8.self))
+                // last_position is null on an empty log, not missing: readers can rely on every key.
+                let encoded = try JSONEncoder().encode(stats)
+                var object = (try JSONSerialization.jsonObject(with: encoded) as? [String: Any]) ?? [:]
+                if object["last_position"] == nil { object["last_position"] = NSNull() }
+                print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
             case .table:
                 print(renderTable(header: ["", ""], rows: [
                     ["events", String(stats.events)],
