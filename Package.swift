@@ -132,7 +132,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChronographCLITests",
-            dependencies: ["chronograph", "PostgresTestSupport"],
+            dependencies: ["chronograph", "Postgres", "PostgresTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -36,14 +36,18 @@ public struct Projector: Sendable {
         public init() {}
     }
 
+    /// Takes the projector lock if no other projector holds it.
+    public func tryLock(on handle: ConnectionHandle) async throws -> Bool {
+        try await handle.withConnection {
+            try $0.query("SELECT pg_try_advisory_lock(\(Projector.lockKey)) AS got")[0].decode("got", as: Bool.self)
+        }
+    }
+
     /// Takes the projector lock, waiting (and calling `waiting` once) while another projector holds it.
     public func lock(on handle: ConnectionHandle, shouldStop: @escaping @Sendable () -> Bool = { false }, waiting: @Sendable () -> Void = {}) async throws -> Bool {
         var told = false
         while !shouldStop() && !Task.isCancelled {
-            let got = try await handle.withConnection {
-                try $0.query("SELECT pg_try_advisory_lock(\(Projector.lockKey)) AS got")[0].decode("got", as: Bool.self)
-            }
-            if got { return true }
+            if try await tryLock(on: handle) { return true }
             if !told {
                 waiting()
                 told = true
@@ -106,6 +110,33 @@ public struct Projector: Sendable {
             interval = woken ? 0.05 : min(interval * 2, 2)
         }
         return state
+    }
+
+    /// The last event committed now, visible or not yet below the readers' horizon.
+    public static func lastCommitted(on connection: Connection) throws -> LogPosition? {
+        try connection.query("SELECT xid::text AS xid, position FROM events ORDER BY xid DESC, position DESC LIMIT 1").first.map {
+            LogPosition(xid: try $0.decode("xid"), position: try $0.decode("position"))
+        }
+    }
+
+    /// Catches up with everything committed when it is called, waiting up to `timeout` seconds for a
+    /// transaction that holds the log's horizon back (another writer's, still open). Returns the progress
+    /// and whether it got there.
+    public func catchUp(
+        on handle: ConnectionHandle, rebuild: Bool = false, timeout: Double = 30,
+        shouldStop: @escaping @Sendable () -> Bool = { false }, progress: @Sendable (Progress) -> Void = { _ in }
+    ) async throws -> (Progress, reached: Bool) {
+        let target = try await handle.withConnection { try Self.lastCommitted(on: $0) }
+        var total = try await run(on: handle, rebuild: rebuild, shouldStop: shouldStop, progress: progress)
+        let deadline = ContinuousClock.now + .seconds(timeout)
+        while let target, total.position < target, !shouldStop(), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+            let more = try await run(on: handle, shouldStop: shouldStop, progress: progress)
+            total.applied += more.applied
+            total.batches += more.batches
+            total.position = max(total.position, more.position)
+        }
+        return (total, target.map { total.position >= $0 } ?? true)
     }
 
     /// Reads the checkpoint; empties the read models first when asked or when the code changed.

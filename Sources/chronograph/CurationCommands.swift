@@ -19,7 +19,7 @@ private func resolveEntity(_ text: String, on handle: ConnectionHandle) async th
 private func record<Payload: Encodable & Sendable>(_ payload: Payload, type: String, on handle: ConnectionHandle) async throws {
     let stream = try await handle.withConnection { try Curator().record(payload, type: type, on: $0) }
     print("recorded \(type) in \(stream)")
-    _ = try await ProjectCommand.project(on: handle)
+    _ = try await ProjectCommand.project(on: handle, waitForLock: false)
 }
 
 struct EntityCommand: AsyncParsableCommand {

@@ -40,20 +40,39 @@ struct ProjectCommand: AsyncParsableCommand {
     /// Runs the projector on `handle`; used by `project` and after curation commands.
     static func project(
         on handle: ConnectionHandle, rebuild: Bool = false, follow: Bool = false, batchSize: Int = 500,
-        stop: StopSignal? = nil, verbose: Bool = false
+        stop: StopSignal? = nil, verbose: Bool = false, waitForLock: Bool = true
     ) async throws -> Projector.Progress {
         let projector = Projector(batchSize: batchSize)
         let shouldStop: @Sendable () -> Bool = { stop?.isStopped ?? false }
-        guard try await projector.lock(on: handle, shouldStop: shouldStop, waiting: {
-            printError("another projector is running: waiting to take over")
-        }) else { return Projector.Progress() }
+        if waitForLock {
+            guard try await projector.lock(on: handle, shouldStop: shouldStop, waiting: {
+                printError("another projector is running: waiting to take over")
+            }) else { return Projector.Progress() }
+        } else {
+            // Once only: a projector already running applies what was just appended.
+            guard try await projector.tryLock(on: handle) else {
+                printError("a projector is running: it applies this")
+                return Projector.Progress()
+            }
+        }
         let started = Date()
         let interactive = verbose && isatty(2) == 1
-        return try await projector.run(on: handle, rebuild: rebuild, follow: follow, shouldStop: shouldStop) { state in
+        let show: @Sendable (Projector.Progress) -> Void = { state in
             guard interactive else { return }
             let rate = Double(state.applied) / max(Date().timeIntervalSince(started), 0.001)
             FileHandle.standardError.write(Data("\r\u{1B}[Kprojected \(state.applied) events (\(Int(rate))/s)".utf8))
-            if !follow { return }
         }
+        if follow {
+            return try await projector.run(on: handle, rebuild: rebuild, follow: true, shouldStop: shouldStop, progress: show)
+        }
+        let (progress, reached) = try await projector.catchUp(on: handle, rebuild: rebuild, shouldStop: shouldStop, progress: show)
+        if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if !reached {
+            printError("""
+                warning: a transaction that is still open holds the log's horizon back, so the newest events are not \
+                applied yet (see `chronograph log stats`); run `chronograph project` again later
+                """)
+        }
+        return progress
     }
 }

@@ -16,7 +16,7 @@ enum TestServer {
         }
         let home = URL(fileURLWithPath: NSTemporaryDirectory())
             .appendingPathComponent("chronograph-tests-\(getpid())-\(UUID().uuidString.prefix(8))")
-        let cluster = EmbeddedCluster(home: home)
+        let cluster = EmbeddedCluster(home: home, durability: .throwaway)  // fsync off: tests need no durability
         do {
             let started = try cluster.start()
             throwawayCluster = cluster
