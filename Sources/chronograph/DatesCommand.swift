@@ -56,57 +56,20 @@ struct DatesCommand: ParsableCommand {
         let items = mentions.map { mention in
             let value = mention.value.map { "\"\($0)\"" } ?? "null"
             let precision = mention.value.map { "\"\($0.precision.rawValue)\"" } ?? "null"
-            return "{\"text\":\(quoted(mention.text)),\"start\":\(mention.start),\"end\":\(mention.end),"
+            return "{\"text\":\(jsonString(mention.text)),\"start\":\(mention.start),\"end\":\(mention.end),"
                 + "\"value\":\(value),\"precision\":\(precision),\"kind\":\"\(mention.kind.rawValue)\","
                 + "\"tense\":\"\(mention.tense.rawValue)\"}"
         }
         return "{\"dates\":[" + items.joined(separator: ",") + "]}"
     }
 
-    /// An aligned table, one mention a line; widths count East Asian wide characters as two columns.
+    /// An aligned table, one mention a line.
     static func table(_ mentions: [DateMention]) -> String {
-        let header = ["TEXT", "START", "END", "VALUE", "PRECISION", "KIND", "TENSE"]
-        let rows = [header] + mentions.map {
-            [$0.text, "\($0.start)", "\($0.end)", $0.value?.description ?? "-", $0.value?.precision.rawValue ?? "-",
-             $0.kind.rawValue, $0.tense.rawValue]
-        }
-        let widths = header.indices.map { column in rows.map { width($0[column]) }.max() ?? 0 }
-        var out = ""
-        for row in rows {
-            let cells = row.enumerated().map { column, cell in
-                cell + String(repeating: " ", count: widths[column] - width(cell))
-            }
-            out += cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
-        }
-        return out
-    }
-
-    private static func width(_ string: String) -> Int {
-        string.unicodeScalars.reduce(0) { total, scalar in
-            let v = scalar.value
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-                || (0xF900...0xFAFF).contains(v) || (0xFF00...0xFF60).contains(v)
-            return total + (wide ? 2 : 1)
-        }
-    }
-
-    private static func quoted(_ string: String) -> String {
-        var out = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        renderTable(
+            header: ["TEXT", "START", "END", "VALUE", "PRECISION", "KIND", "TENSE"],
+            rows: mentions.map {
+                [$0.text, "\($0.start)", "\($0.end)", $0.value?.description ?? "-", $0.value?.precision.rawValue ?? "-",
+                 $0.kind.rawValue, $0.tense.rawValue]
+            }) + "\n"
     }
 }

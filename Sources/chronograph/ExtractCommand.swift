@@ -21,14 +21,7 @@ struct ExtractCommand: AsyncParsableCommand {
     @Argument(help: "Files or folders to read, or '-' for standard input.")
     var paths: [String]
 
-    @Option(help: "The publication date of every article, YYYY-MM-DD (else the envelope's, else the one printed in the text).")
-    var published: String?
-
-    @Option(help: "The language of every article: ko or en (else the envelope's, else guessed).")
-    var language: String?
-
-    @Option(help: "A gazetteer file (JSON Lines, docs/gazetteer.md) extending the bundled one.")
-    var gazetteer: String?
+    @OptionGroup var options: ExtractionOptions
 
     @Option(help: "Output format: json or table.")
     var format: Format = .json
@@ -37,26 +30,20 @@ struct ExtractCommand: AsyncParsableCommand {
     var explain = false
 
     func validate() throws {
-        if let published, !DatesCommand.isDay(published) {
-            throw ValidationError("--published must be a calendar date written YYYY-MM-DD, not '\(published)'.")
-        }
-        if let language, Language(code: language) == nil {
-            throw ValidationError("--language must be ko or en, not '\(language)'.")
-        }
         if paths.isEmpty { throw ValidationError("give at least one PATH (a file, a folder, or - for stdin).") }
     }
 
     func run() async throws {
         let names: Gazetteer
         do {
-            names = try Self.loadGazetteer(extra: gazetteer)
+            names = try options.names()
         } catch {
             printError("chronograph extract: \(error)")
             throw ExitCode(2)
         }
         let extractor = Extractor(gazetteer: names)
-        let publishedDate = published.flatMap { EDTFDate($0) }
-        let languageChoice = language.flatMap { Language(code: $0) }
+        let publishedDate = options.publishedDate
+        let languageChoice = options.languageChoice
         let reader = ArticleReader()
 
         let out = StandardOutput()
@@ -138,25 +125,6 @@ struct ExtractCommand: AsyncParsableCommand {
             for await (index, result) in group { results[index] = result }
             return results.compactMap { $0 }
         }
-    }
-
-    /// The bundled gazetteer, extended by the user's file in the data folder and by `extra`.
-    static func loadGazetteer(extra: String?) throws -> Gazetteer {
-        var names = try Gazetteer.bundled()
-        let environment = ProcessInfo.processInfo.environment
-        let home = environment["CHRONOGRAPH_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share/chronograph")
-        let userFile = (home as NSString).appendingPathComponent("gazetteer.jsonl")
-        if FileManager.default.fileExists(atPath: userFile) {
-            names = names.merging(try Gazetteer.load(contentsOf: URL(fileURLWithPath: userFile)))
-        }
-        if let extra {
-            guard FileManager.default.fileExists(atPath: extra) else {
-                throw ValidationError("\(extra): no such gazetteer file")
-            }
-            names = names.merging(try Gazetteer.load(contentsOf: URL(fileURLWithPath: extra)))
-        }
-        return names
     }
 
     /// A readable summary of one article.

@@ -25,14 +25,7 @@ struct IngestCommand: AsyncParsableCommand {
     @Argument(help: "Files or folders to read, or '-' for standard input.")
     var paths: [String] = []
 
-    @Option(help: "The publication date of every article, YYYY-MM-DD (else the envelope's, else the one printed in the text).")
-    var published: String?
-
-    @Option(help: "The language of every article: ko or en (else the envelope's, else guessed).")
-    var language: String?
-
-    @Option(help: "A gazetteer file (JSON Lines, docs/gazetteer.md) extending the bundled one.")
-    var gazetteer: String?
+    @OptionGroup var options: ExtractionOptions
 
     @Option(help: "text or json.")
     var format: Format = .text
@@ -46,13 +39,12 @@ struct IngestCommand: AsyncParsableCommand {
     func validate() throws {
         if failed {
             guard paths.isEmpty else { throw ValidationError("--failed lists recorded failures: give no PATH") }
+            guard options.published == nil, options.language == nil, options.gazetteer == nil else {
+                throw ValidationError("--failed lists recorded failures: --published, --language and --gazetteer do not apply")
+            }
             return
         }
         if paths.isEmpty { throw ValidationError("give at least one PATH (a file, a folder, or - for stdin)") }
-        if let published, !DatesCommand.isDay(published) {
-            throw ValidationError("--published must be a calendar date written YYYY-MM-DD, not '\(published)'")
-        }
-        if let language, Language(code: language) == nil { throw ValidationError("--language must be ko or en, not '\(language)'") }
         guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
     }
 
@@ -62,15 +54,13 @@ struct IngestCommand: AsyncParsableCommand {
             try await listFailures(handle)
             return
         }
-        let names: Gazetteer
+        let extractor: Extractor
         do {
-            names = try ExtractCommand.loadGazetteer(extra: gazetteer)
+            extractor = try options.extractor()
         } catch {
             throw ValidationError("\(error)")
         }
-        let ingester = Ingester(
-            extractor: Extractor(gazetteer: names), published: published.flatMap { EDTFDate($0) },
-            language: language.flatMap { Language(code: $0) }, batchSize: batchSize)
+        let ingester = Ingester(extractor: extractor, published: options.publishedDate, language: options.languageChoice, batchSize: batchSize)
         let interactive = isatty(2) == 1
         let started = Date()
         let summary = try await ingester.ingest(paths: paths, on: handle, notice: { notice in

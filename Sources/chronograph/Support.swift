@@ -1,4 +1,5 @@
 import ArgumentParser
+import Extraction
 import Foundation
 import Synchronization
 #if canImport(Glibc)
@@ -69,38 +70,23 @@ final class StopSignal: Sendable {
 
 /// Escapes a string as a JSON string literal.
 func jsonString(_ string: String) -> String {
-    var out = "\""
-    out.reserveCapacity(string.utf8.count + 2)
-    for scalar in string.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 {
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
+    ExtractionJSON.string(string)
+}
+
+/// Display width of a string in a terminal, counting East Asian wide characters as two cells.
+func displayWidth(_ string: String) -> Int {
+    string.unicodeScalars.reduce(0) { total, scalar in
+        let v = scalar.value
+        let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+            || (0xFFE0...0xFFE6).contains(v)
+        return total + (wide ? 2 : 1)
     }
-    return out + "\""
 }
 
 /// Pads columns so a table lines up (counting East Asian wide characters as two cells).
 func renderTable(header: [String], rows: [[String]]) -> String {
-    func width(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { total, scalar in
-            let v = scalar.value
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-                || (0xFFE0...0xFFE6).contains(v)
-            return total + (wide ? 2 : 1)
-        }
-    }
+    let width = displayWidth
     let all = [header] + rows
     var widths = Array(repeating: 0, count: header.count)
     for row in all {

@@ -5,20 +5,6 @@ import Testing
 import Glibc
 #endif
 
-/// The `chronograph` binary built next to this test bundle (`swift build --build-tests` builds both).
-func chronographBinary() throws -> URL {
-    let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    let candidates = [directory, directory.deletingLastPathComponent()].map { $0.appendingPathComponent("chronograph") }
-    guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-        throw TestFailure("the chronograph binary is not built next to the tests (looked in \(directory.path)); run `swift build --build-tests`")
-    }
-    return binary
-}
-
-struct TestFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
 
 /// The package's top folder, for the sample articles.
 let packageRoot = URL(fileURLWithPath: #filePath)
