@@ -167,26 +167,39 @@ CREATE TABLE graph.retractions (
 GRANT USAGE ON SCHEMA graph TO chronograph_reader, chronograph_writer;
 GRANT SELECT ON ALL TABLES IN SCHEMA graph TO chronograph_reader, chronograph_writer;
 
-CREATE INDEX sources_party_ids_idx ON graph.sources USING gin (party_ids);
 
 -- The surviving entity of an id: merges keep merged_into pointing straight at the survivor.
+-- (PL/pgSQL, whose plans are cached, runs these per-row lookups several times faster than SQL functions.)
 CREATE FUNCTION graph.canonical(p_id text) RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE AS $$
-    SELECT coalesce((SELECT merged_into FROM graph.entities WHERE id = p_id), p_id)
+LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+DECLARE
+    survivor text;
+BEGIN
+    IF p_id IS NULL THEN
+        RETURN NULL;
+    END IF;
+    SELECT merged_into INTO survivor FROM graph.entities WHERE id = p_id;
+    RETURN coalesce(survivor, p_id);
+END
 $$;
 
 -- Which reports may be one event: the type with the actor and the place (offices), with the actor and
 -- the country visited (visits: "travelled to Seoul" and "방한" are one trip), or with the set of parties
 -- (agreements), all after merges.
 CREATE FUNCTION graph.cluster_key(p_type text, p_actor text, p_place text, p_parties text[], p_country text) RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE AS $$
-    SELECT CASE
-        WHEN p_type = 'agreement.signed' THEN
-            p_type || '|' || (SELECT string_agg(DISTINCT graph.canonical(p), ',' ORDER BY graph.canonical(p)) FROM unnest(p_parties) AS p)
-        WHEN p_type = 'visit' THEN
-            p_type || '|' || graph.canonical(p_actor) || '|' || coalesce(p_country, graph.canonical(p_place), '')
-        ELSE p_type || '|' || graph.canonical(p_actor) || '|' || coalesce(graph.canonical(p_place), '')
-    END
+LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+DECLARE
+    parties text;
+BEGIN
+    IF p_type = 'agreement.signed' THEN
+        SELECT string_agg(DISTINCT coalesce(m.merged_into, p), ',' ORDER BY coalesce(m.merged_into, p)) INTO parties
+        FROM unnest(p_parties) AS p LEFT JOIN graph.entities m ON m.id = p;
+        RETURN p_type || '|' || parties;
+    ELSIF p_type = 'visit' THEN
+        RETURN p_type || '|' || graph.canonical(p_actor) || '|' || coalesce(p_country, graph.canonical(p_place), '');
+    END IF;
+    RETURN p_type || '|' || graph.canonical(p_actor) || '|' || coalesce(graph.canonical(p_place), '');
+END
 $$;
 
 -- Entities with the first and last dates of the events they take part in. A view, so that it is always
