@@ -300,6 +300,24 @@ public struct EventStore: Sendable {
         return try rows.map(Self.decodeEvent)
     }
 
+    /// The last event committed now, whether or not readers can see it yet (an older transaction still
+    /// open holds the horizon back): what a reader that wants "everything so far" waits for.
+    public func lastCommitted(on connection: Connection) throws -> LogPosition? {
+        try connection.query("""
+            SELECT xid::text AS xid, position FROM events
+            ORDER BY events.xid DESC, events.position DESC  -- the xid8 column, not the text alias
+            LIMIT 1
+            """).first.map {
+            LogPosition(xid: try $0.decode("xid"), position: try $0.decode("position"))
+        }
+    }
+
+    /// The readers' horizon: the oldest transaction still running. Everything written by older
+    /// transactions is readable.
+    public func horizon(on connection: Connection) throws -> UInt64 {
+        try connection.query("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")[0].decode(0)
+    }
+
     /// The stream's last version, or nil when it does not exist.
     public func currentVersion(of stream: String, on connection: Connection) throws -> Int64? {
         let rows = try connection.query("SELECT max(version) AS version FROM events WHERE stream = \(stream)")

@@ -43,6 +43,11 @@ public struct Projector: Sendable {
         }
     }
 
+    /// Releases the projector lock (it also goes with the session).
+    public func unlock(on handle: ConnectionHandle) async throws {
+        try await handle.withConnection { _ = try $0.query("SELECT pg_advisory_unlock(\(Projector.lockKey))") }
+    }
+
     /// Takes the projector lock, waiting (and calling `waiting` once) while another projector holds it.
     public func lock(on handle: ConnectionHandle, shouldStop: @escaping @Sendable () -> Bool = { false }, waiting: @Sendable () -> Void = {}) async throws -> Bool {
         var told = false
@@ -112,13 +117,6 @@ public struct Projector: Sendable {
         return state
     }
 
-    /// The last event committed now, visible or not yet below the readers' horizon.
-    public static func lastCommitted(on connection: Connection) throws -> LogPosition? {
-        try connection.query("SELECT xid::text AS xid, position FROM events ORDER BY xid DESC, position DESC LIMIT 1").first.map {
-            LogPosition(xid: try $0.decode("xid"), position: try $0.decode("position"))
-        }
-    }
-
     /// Catches up with everything committed when it is called, waiting up to `timeout` seconds for a
     /// transaction that holds the log's horizon back (another writer's, still open). Returns the progress
     /// and whether it got there.
@@ -126,7 +124,7 @@ public struct Projector: Sendable {
         on handle: ConnectionHandle, rebuild: Bool = false, timeout: Double = 30,
         shouldStop: @escaping @Sendable () -> Bool = { false }, progress: @Sendable (Progress) -> Void = { _ in }
     ) async throws -> (Progress, reached: Bool) {
-        let target = try await handle.withConnection { try Self.lastCommitted(on: $0) }
+        let target = try await handle.withConnection { try EventStore().lastCommitted(on: $0) }
         var total = try await run(on: handle, rebuild: rebuild, shouldStop: shouldStop, progress: progress)
         let deadline = ContinuousClock.now + .seconds(timeout)
         while let target, total.position < target, !shouldStop(), ContinuousClock.now < deadline {

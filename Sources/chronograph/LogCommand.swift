@@ -226,16 +226,28 @@ struct LogCommand: AsyncParsableCommand {
                 }
                 return
             }
+            // Everything committed when the command started, waiting a little for events an older open
+            // transaction still holds behind the horizon.
             let store = EventStore()
+            let target = try await handle.withConnection { try store.lastCommitted(on: $0) }
+            let deadline = ContinuousClock.now + .seconds(10)
             var position = LogPosition.start
+            var horizonPassed = false
             while remaining > 0 {
                 let after = position, pageSize = min(1000, remaining), from = from
                 let batch = try await handle.withConnection {
                     try store.read(after: after, filter: filter, fromPosition: from, limit: pageSize, on: $0)
                 }
-                guard let last = batch.last else { break }
-                emit(batch)
-                position = last.logPosition
+                if let last = batch.last {
+                    emit(batch)
+                    position = last.logPosition
+                    continue
+                }
+                // Done once no transaction older than the target's is still open (one more read then).
+                guard let target, ContinuousClock.now < deadline, !stop.isStopped else { break }
+                if horizonPassed { break }
+                horizonPassed = try await handle.withConnection { try store.horizon(on: $0) > target.xid }
+                if !horizonPassed { try await Task.sleep(for: .milliseconds(50)) }
             }
         }
 

@@ -49,8 +49,15 @@ struct ProjectCommand: AsyncParsableCommand {
                 printError("another projector is running: waiting to take over")
             }) else { return Projector.Progress() }
         } else {
-            // Once only: a projector already running applies what was just appended.
-            guard try await projector.tryLock(on: handle) else {
+            // A projector that keeps running applies what was just appended; one that has just finished
+            // may hold the lock for a moment more.
+            let deadline = ContinuousClock.now + .seconds(3)
+            var locked = try await projector.tryLock(on: handle)
+            while !locked, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(50))
+                locked = try await projector.tryLock(on: handle)
+            }
+            guard locked else {
                 printError("a projector is running: it applies this")
                 return Projector.Progress()
             }
@@ -62,10 +69,20 @@ struct ProjectCommand: AsyncParsableCommand {
             let rate = Double(state.applied) / max(Date().timeIntervalSince(started), 0.001)
             FileHandle.standardError.write(Data("\r\u{1B}[Kprojected \(state.applied) events (\(Int(rate))/s)".utf8))
         }
-        if follow {
-            return try await projector.run(on: handle, rebuild: rebuild, follow: true, shouldStop: shouldStop, progress: show)
+        // Release the lock before returning, so that a command run right after this one finds it free.
+        let outcome: (progress: Projector.Progress, reached: Bool)
+        do {
+            if follow {
+                outcome = (try await projector.run(on: handle, rebuild: rebuild, follow: true, shouldStop: shouldStop, progress: show), true)
+            } else {
+                outcome = try await projector.catchUp(on: handle, rebuild: rebuild, shouldStop: shouldStop, progress: show)
+            }
+        } catch {
+            try? await projector.unlock(on: handle)
+            throw error
         }
-        let (progress, reached) = try await projector.catchUp(on: handle, rebuild: rebuild, shouldStop: shouldStop, progress: show)
+        try? await projector.unlock(on: handle)
+        let (progress, reached) = outcome
         if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         if !reached {
             printError("""

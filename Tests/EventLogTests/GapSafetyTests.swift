@@ -186,3 +186,27 @@ final class Collected: @unchecked Sendable {
     var count: Int { lock.withLock { storage.count } }
     var events: [RecordedEvent] { lock.withLock { storage } }
 }
+
+@Suite struct XidOrderTests {
+    /// Transaction ids sort as numbers, not as text: an event written with xid 1000 comes after one written
+    /// with xid 999 (text order would put "1000" first, and a reader would re-read or skip).
+    @Test func readsStayInXidOrderAcrossADigitBoundary() async throws {
+        let db = try await TestDatabase.create()
+        let store = EventStore()
+        let before = try await db.withConnection { connection -> UInt64 in
+            try store.append([NewEvent(type: "t", data: "{\"n\":1}")], to: "digits-1", on: connection)
+            return try connection.query("SELECT max(xid)::text FROM events")[0].decode(0, as: UInt64.self)
+        }
+        // Burn transaction ids until the next one has one more decimal digit.
+        let digits = String(before).count
+        try await db.withConnection { connection in
+            while String(try connection.query("SELECT pg_current_xact_id()::text")[0].decode(0, as: UInt64.self)).count <= digits {}
+        }
+        try await db.withConnection { try store.append([NewEvent(type: "t", data: "{\"n\":2}")], to: "digits-2", on: $0) }
+        let events = try await readUntil(count: 2, on: db.connect())
+        #expect(events.map(\.stream) == ["digits-1", "digits-2"])
+        #expect(String(events[1].xid).count > String(events[0].xid).count)
+        let last = try await db.withConnection { try store.lastCommitted(on: $0) }
+        #expect(last?.position == events[1].position)
+    }
+}
