@@ -146,9 +146,9 @@ enum NameLexicon {
     // MARK: Fast filters (derived)
 
     /// Last code points of the Korean suffixes, descriptors, cues and titles: a word ending otherwise is none of them.
-    static let koreanSuffixLast: Set<Unicode.Scalar> = Set(koreanOrganizationSuffixes.compactMap { $0.unicodeScalars.last })
-    static let koreanDescriptorLast: Set<Unicode.Scalar> = Set(koreanDescriptorEndings.compactMap { $0.unicodeScalars.last })
-    static let koreanTitleLast: Set<Unicode.Scalar> = Set(koreanTitles.keys.compactMap { $0.unicodeScalars.last })
+    static let koreanSuffixLast: ScalarSet = ScalarSet(koreanOrganizationSuffixes.compactMap { $0.unicodeScalars.last })
+    static let koreanDescriptorLast: ScalarSet = ScalarSet(koreanDescriptorEndings.compactMap { $0.unicodeScalars.last })
+    static let koreanTitleLast: ScalarSet = ScalarSet(koreanTitles.keys.compactMap { $0.unicodeScalars.last })
     static let koreanSuffixSet: Set<String> = Set(koreanOrganizationSuffixes)
     /// First words of the English titles ('chief', 'vice', 'ceo').
     static let englishTitleFirstWords: Set<String> = Set(englishTitles.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
@@ -167,7 +167,7 @@ enum NameLexicon {
     static let koreanDoubleSurnames: Set<String> = ["남궁", "제갈", "선우", "황보", "독고", "사공", "서문"]
 
     /// Syllables common in transliterated foreign names and rare in Korean given names.
-    static let foreignSyllables: Set<Unicode.Scalar> = [
+    static let foreignSyllables: ScalarSet = [
         "스", "르", "트", "프", "크", "브", "드", "즈", "츠", "쓰", "흐", "므", "슨", "튼", "턴", "렌", "엘", "리",
         "케", "페", "테", "베", "넨", "센", "든", "톤", "몬", "코", "너",
     ]

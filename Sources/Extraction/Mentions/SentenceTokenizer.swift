@@ -5,13 +5,13 @@ struct SentenceTokenizer {
     let scalars: [Unicode.Scalar]
     let language: Language
 
-    static let punctuation: Set<Unicode.Scalar> = [
+    static let punctuation: ScalarSet = [
         ",", ";", ":", "!", "?", "(", ")", "[", "]", "{", "}", "\"", "“", "”", "‘", "’", "'", "·", "…", "—", "–",
         "▲", "□", "■", "※", "〈", "〉", "《", "》", "「", "」", "『", "』", "/", "~", "=", "+", "<", ">", "|", "•",
         "▶", "◆", "●", "・", "ㆍ", "、", "。", "%", "#", "*", "━", "-",
     ]
 
-    static let closingQuotes: Set<Unicode.Scalar> = ["'", "’", "\"", "”", "」", "』", "》", "〉"]
+    static let closingQuotes: ScalarSet = ["'", "’", "\"", "”", "」", "』", "》", "〉"]
 
     static let abbreviations: Set<String> = [
         "Inc", "Corp", "Co", "Ltd", "Dr", "Mr", "Ms", "Mrs", "Jr", "Sr", "St", "No", "vs", "Prof", "Gen", "Gov",

@@ -86,11 +86,11 @@ enum KoreanEventLexicon {
 
     // Fast filters, derived from the lists above.
     static let agreementNounBytes: [[UInt8]] = agreementNouns.map { Array($0.utf8) }
-    static let officeLast: Set<Unicode.Scalar> = Set(officeNouns.compactMap { $0.unicodeScalars.last })
-    static let reportFirst: Set<Unicode.Scalar> = Set(reportVerbs.compactMap { $0.unicodeScalars.first })
-    static let meetFirst: Set<Unicode.Scalar> = Set(meetVerbs.compactMap { $0.unicodeScalars.first })
-    static let visitFirst: Set<Unicode.Scalar> = Set((countryVisits.map(\.prefix) + visitVerbs).compactMap { $0.unicodeScalars.first })
-    static let clauseLast: Set<Unicode.Scalar> = Set(RuleRunner.clauseEndings.compactMap { $0.unicodeScalars.last })
+    static let officeLast: ScalarSet = ScalarSet(officeNouns.compactMap { $0.unicodeScalars.last })
+    static let reportFirst: ScalarSet = ScalarSet(reportVerbs.compactMap { $0.unicodeScalars.first })
+    static let meetFirst: ScalarSet = ScalarSet(meetVerbs.compactMap { $0.unicodeScalars.first })
+    static let visitFirst: ScalarSet = ScalarSet((countryVisits.map(\.prefix) + visitVerbs).compactMap { $0.unicodeScalars.first })
+    static let clauseLast: ScalarSet = ScalarSet(RuleRunner.clauseEndings.compactMap { $0.unicodeScalars.last })
 
     /// '본사를 둔': headquarters.
     static let headquartersNouns: Set<String> = ["본사", "본부"]
