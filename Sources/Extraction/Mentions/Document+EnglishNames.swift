@@ -7,8 +7,8 @@ extension Document {
         spreadKnownNames()
     }
 
-    static let connectors: Set<String> = ["of", "for", "&", "de", "van", "von", "der", "la", "du"]
-    static let legalForms: Set<String> = ["Inc.", "Inc", "Corp.", "Corp", "Co.", "Co", "Ltd.", "Ltd", "LLC", "PLC", "plc", "AG", "SA", "GmbH", "NV"]
+    static let connectors: WordSet = ["of", "for", "&", "de", "van", "von", "der", "la", "du"]
+    static let legalForms: WordSet = ["Inc.", "Inc", "Corp.", "Corp", "Co.", "Co", "Ltd.", "Ltd", "LLC", "PLC", "plc", "AG", "SA", "GmbH", "NV"]
 
     /// A capitalised word that may be part of a name (a place name may sit inside an organization's).
     func isCapitalWord(_ item: Item) -> Bool {

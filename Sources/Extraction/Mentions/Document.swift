@@ -188,8 +188,8 @@ struct Document: Sendable {
         }
     }
 
-    static let locativeParticles: Set<String> = ["에", "에서", "으로", "로", "을", "를", "에서는", "에도", "에는", "에서도", "까지"]
-    static let placePrepositions: Set<String> = ["in", "to", "at", "from", "visited", "near"]
+    static let locativeParticles: WordSet = ["에", "에서", "으로", "로", "을", "를", "에서는", "에도", "에는", "에서도", "까지"]
+    static let placePrepositions: WordSet = ["in", "to", "at", "from", "visited", "near"]
 
     /// The canonical role when the item is a title ('회장', 'CEO', '최고경영자(CEO)').
     func isTitle(_ item: Item) -> String? {

@@ -13,7 +13,7 @@ struct SentenceTokenizer {
 
     static let closingQuotes: ScalarSet = ["'", "’", "\"", "”", "」", "』", "》", "〉"]
 
-    static let abbreviations: Set<String> = [
+    static let abbreviations: WordSet = [
         "Inc", "Corp", "Co", "Ltd", "Dr", "Mr", "Ms", "Mrs", "Jr", "Sr", "St", "No", "vs", "Prof", "Gen", "Gov",
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "U.S", "U.K", "U.N",
         "S", "N", "E", "W", "D.C", "Bros", "Mt", "etc", "approx",
