@@ -22,7 +22,7 @@ extension Document {
         let items = sentences[s].items
         var j = i
         while j < items.count {
-            if j > i, NameLexicon.englishTitles[items[j].lower] != nil { break }
+            if j > i, NameLexicon.englishTitleTable[items[j].lower] != nil { break }
             if isCapitalWord(items[j]) {
                 j += 1
                 if items[j - 1].particle != nil { break }
@@ -118,7 +118,7 @@ extension Document {
         var j = i
         while j < items.count, j - i < 5, items[j].isWord, items[j].mention == nil {
             phrase += (phrase.isEmpty ? "" : " ") + items[j].lower
-            if let role = NameLexicon.englishTitles[phrase] {
+            if let role = NameLexicon.englishTitleTable[phrase] {
                 let afterOrganization = i > 0 && items[i - 1].kind == .organization
                 if j == i, NameLexicon.englishCapitalOnlyTitles.contains(phrase), !items[i].isCapitalized, !afterOrganization {
                     // 'the president' is no title.

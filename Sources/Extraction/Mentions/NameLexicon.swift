@@ -148,6 +148,8 @@ enum NameLexicon {
     /// Last code points of the Korean suffixes, descriptors, cues and titles: a word ending otherwise is none of them.
     static let koreanSuffixLast: ScalarSet = ScalarSet(koreanOrganizationSuffixes.compactMap { $0.unicodeScalars.last })
     static let koreanDescriptorLast: ScalarSet = ScalarSet(koreanDescriptorEndings.compactMap { $0.unicodeScalars.last })
+    static let koreanTitleTable = WordMap(koreanTitles.map { ($0.key, $0.value) })
+    static let englishTitleTable = WordMap(englishTitles.map { ($0.key, $0.value) })
     static let koreanTitleLast: ScalarSet = ScalarSet(koreanTitles.keys.compactMap { $0.unicodeScalars.last })
     static let koreanSuffixSet: WordSet = WordSet(koreanOrganizationSuffixes)
     /// First words of the English titles ('chief', 'vice', 'ceo').

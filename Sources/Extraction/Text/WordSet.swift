@@ -93,6 +93,8 @@ struct WordMap<Value: Sendable>: Sendable {
 
     subscript(_ word: String) -> Value? { find(word) }
 
+    subscript(_ word: Substring) -> Value? { find(word) }
+
     private func find(_ word: some StringProtocol) -> Value? {
         let found: Int?? = word.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
             guard WordMap.isSurelyNFC(bytes) else { return -1 }
