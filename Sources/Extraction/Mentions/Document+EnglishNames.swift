@@ -7,8 +7,8 @@ extension Document {
         spreadKnownNames()
     }
 
-    static let connectors: Set<String> = ["of", "for", "&", "de", "van", "von", "der", "la", "du"]
-    static let legalForms: Set<String> = ["Inc.", "Inc", "Corp.", "Corp", "Co.", "Co", "Ltd.", "Ltd", "LLC", "PLC", "plc", "AG", "SA", "GmbH", "NV"]
+    static let connectors: WordSet = ["of", "for", "&", "de", "van", "von", "der", "la", "du"]
+    static let legalForms: WordSet = ["Inc.", "Inc", "Corp.", "Corp", "Co.", "Co", "Ltd.", "Ltd", "LLC", "PLC", "plc", "AG", "SA", "GmbH", "NV"]
 
     /// A capitalised word that may be part of a name (a place name may sit inside an organization's).
     func isCapitalWord(_ item: Item) -> Bool {
@@ -22,7 +22,7 @@ extension Document {
         let items = sentences[s].items
         var j = i
         while j < items.count {
-            if j > i, NameLexicon.englishTitles[items[j].lower] != nil { break }
+            if j > i, NameLexicon.englishTitleTable[items[j].lower] != nil { break }
             if isCapitalWord(items[j]) {
                 j += 1
                 if items[j - 1].particle != nil { break }
@@ -118,7 +118,7 @@ extension Document {
         var j = i
         while j < items.count, j - i < 5, items[j].isWord, items[j].mention == nil {
             phrase += (phrase.isEmpty ? "" : " ") + items[j].lower
-            if let role = NameLexicon.englishTitles[phrase] {
+            if let role = NameLexicon.englishTitleTable[phrase] {
                 let afterOrganization = i > 0 && items[i - 1].kind == .organization
                 if j == i, NameLexicon.englishCapitalOnlyTitles.contains(phrase), !items[i].isCapitalized, !afterOrganization {
                     // 'the president' is no title.

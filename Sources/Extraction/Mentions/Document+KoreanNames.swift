@@ -23,7 +23,7 @@ extension Document {
         return s.contains { NameLexicon.foreignSyllables.contains($0) } || (s.count >= 4 && !isKoreanPersonName(word))
     }
 
-    static let verbLikeEndings: Set<Unicode.Scalar> = [
+    static let verbLikeEndings: ScalarSet = [
         "면", "고", "며", "서", "다", "게", "된", "던", "할", "될", "해", "록", "지", "간", "한", "는", "은", "인", "운",
     ]
 

@@ -54,7 +54,7 @@ struct Document: Sendable {
         var i = 0
         while i < items.count {
             if i + 3 < items.count, items[i].isWord, items[i].mention == nil, items[i].isHangulWord,
-               NameLexicon.koreanTitles[items[i].stem] == nil, !NameLexicon.koreanNonNames.contains(items[i].stem),
+               NameLexicon.koreanTitleTable[items[i].stem] == nil, !NameLexicon.koreanNonNames.contains(items[i].stem),
                items[i + 1].isPunct("("), items[i + 3].isPunct(")"), items[i + 2].isWord,
                items[i + 2].stem.unicodeScalars.allSatisfy({ $0.isASCIIUppercase || $0.isASCIIDigit }),
                cleaned.originalRange(start: items[i + 1].start, end: items[i + 1].end).isEmpty,
@@ -188,14 +188,14 @@ struct Document: Sendable {
         }
     }
 
-    static let locativeParticles: Set<String> = ["에", "에서", "으로", "로", "을", "를", "에서는", "에도", "에는", "에서도", "까지"]
-    static let placePrepositions: Set<String> = ["in", "to", "at", "from", "visited", "near"]
+    static let locativeParticles: WordSet = ["에", "에서", "으로", "로", "을", "를", "에서는", "에도", "에는", "에서도", "까지"]
+    static let placePrepositions: WordSet = ["in", "to", "at", "from", "visited", "near"]
 
     /// The canonical role when the item is a title ('회장', 'CEO', '최고경영자(CEO)').
     func isTitle(_ item: Item) -> String? {
         guard item.isWord, item.mention == nil, let last = item.stem.unicodeScalars.last else { return nil }
-        if NameLexicon.koreanTitleLast.contains(last), let role = NameLexicon.koreanTitles[item.stem] { return role }
-        if language == .en, let role = NameLexicon.englishTitles[item.lower] {
+        if NameLexicon.koreanTitleLast.contains(last), let role = NameLexicon.koreanTitleTable[item.stem] { return role }
+        if language == .en, let role = NameLexicon.englishTitleTable[item.lower] {
             if NameLexicon.englishCapitalOnlyTitles.contains(item.lower), !item.isCapitalized { return nil }
             return role
         }

@@ -15,7 +15,7 @@ extension RuleRunner {
         englishMeetings(s)
     }
 
-    static let prepositions: Set<String> = ["of", "at", "in", "by", "from", "for", "to", "with", "on", "about", "into", "than"]
+    static let prepositions: WordSet = ["of", "at", "in", "by", "from", "for", "to", "with", "on", "about", "into", "than"]
 
     /// Where the sentence proper starts, after a dateline ('SEOUL, Nov 19 -', '… /PRNewswire/ --').
     func bodyStart(_ s: Int) -> Int {
@@ -47,8 +47,7 @@ extension RuleRunner {
     func computeClauses(_ s: Int, body: Int) -> [Range<Int>] {
         let items = items(s)
         var cuts: [Int] = []
-        let verbs = E.signVerbs.union(E.openVerbs).union(E.visitVerbs).union(E.travelVerbs)
-            .union(["came", "met", "opened", "will", "would", "plans", "has", "had", "is", "was", "expects", "also"])
+        let verbs = E.clauseVerbs
         for i in items.indices {
             if items[i].isPunct(";") { cuts.append(i + 1) }
             if items[i].isPunct(","), i + 2 < items.count, E.clauseOpeners.contains(items[i + 1].lower),

@@ -80,7 +80,7 @@ extension RuleRunner {
     /// trigger, then '회사는' / the sentence before / the article's main organization.
     func koreanActor(_ s: Int, before t: Int, clause: Range<Int>) -> (EntityRef, Mention.Source?, Bool)? {
         let items = items(s)
-        let subject: Set<String> = ["은", "는", "이", "가", "도", "에서는", "측은"]
+        let subject = K.actorParticles
         for i in clause.lowerBound..<t where items[i].kind == .organization && subject.contains(items[i].particle ?? "") {
             return (items[i].entity!, items[i].mention?.source, false)
         }
@@ -134,8 +134,8 @@ extension RuleRunner {
             // Parties: the subject, and organizations with 와/과 (and the list before them).
             var actor: (EntityRef, Mention.Source?, Bool)?
             var counterparties: [EntityRef] = []
-            let subjectParticles: Set<String> = ["은", "는", "이", "가"]
-            let withParticles: Set<String> = ["와", "과", "와의", "과의", "와도", "과도"]
+            let subjectParticles = K.subjectParticles
+            let withParticles = K.withParticles
             var pending: [EntityRef] = []
             for i in 0..<t {
                 let it = items[i]
@@ -288,7 +288,7 @@ extension RuleRunner {
     func koreanLocative(_ s: Int, _ range: Range<Int>) -> EntityRef? {
         let items = items(s)
         guard range.lowerBound < range.upperBound else { return nil }
-        let locative: Set<String> = ["에서", "에", "에서는", "에도"]
+        let locative = K.eventLocatives
         for i in range.reversed() where locative.contains(items[i].particle ?? "") || items[i].stem == "본사" || items[i].stem == "본점" {
             var k = i
             var group: [Int] = []
@@ -401,7 +401,7 @@ extension RuleRunner {
     /// the office when the gazetteer knows no place there), else places written before the office noun.
     func koreanOfficePlaces(_ s: Int, clause: Range<Int>, trigger t: Int) -> ([EntityRef], Bool) {
         let items = items(s)
-        let locative: Set<String> = ["에", "에서", "에도", "에서도", "에는"]
+        let locative = K.officeLocatives
         var located: [Int] = []
         var modifiers: [Int] = []
         var i = clause.lowerBound

@@ -186,7 +186,7 @@ struct RuleRunner {
     /// The organization a sentence is about: its first organization with a subject or topic particle.
     func sentenceSubject(_ s: Int) -> EntityRef? {
         let items = items(s)
-        let subjectParticles: Set<String> = ["은", "는", "이", "가", "도", "에서는"]
+        let subjectParticles = KoreanEventLexicon.topicParticles
         if doc.language == .ko {
             return items.first { $0.kind == .organization && subjectParticles.contains($0.particle ?? "") }?.entity
         }
