@@ -18,18 +18,32 @@ enum EnglishEventLexicon {
         "opened", "opens", "launched", "launches", "established", "establishes", "inaugurated", "inaugurates",
     ]
     static let openPhrases: [[String]] = [["set", "up"], ["sets", "up"]]
+    /// Gerunds that open an office in a leading clause without a subject ('After opening an office in X, …'),
+    /// and the words that may lead them.
+    static let openGerunds: WordSet = ["opening", "launching", "establishing", "setting"]
+    static let gerundLeads: WordSet = ["after", "since", "following", "before", "besides"]
+    /// 'followed with an office in France': another office, after the one just named.
+    static let followPrepositions: WordSet = ["with", "by", "up"]
     /// Base forms after 'will', 'plans to', 'would' …
     static let openBaseVerbs: WordSet = ["open", "launch", "establish", "set", "inaugurate", "build"]
     static let futureMarkers: WordSet = ["will", "plans", "plan", "planned", "intends", "aims", "is", "set", "would", "to"]
     static let reportVerbs: WordSet = ["said", "announced", "told", "stated", "disclosed", "unveiled", "revealed", "says", "announces", "confirmed"]
     /// 'Dublin followed': another office like the one before.
     static let followVerbs: WordSet = ["followed", "came"]
+    /// Words opening a leading subordinate clause, which ends at its first comma ('After …, X opened …').
+    static let subordinators: WordSet = ["after", "before", "since", "following", "while", "when", "during", "once", "having", "if", "unless"]
 
     static let visitVerbs: WordSet = ["visited", "visits", "toured"]
     /// Verbs taking the place after a preposition: 'travelled to', 'arrived in'.
     static let travelVerbs: WordSet = ["travelled", "traveled", "arrived", "flew", "returned", "went"]
     static let returnPhrases: [[String]] = [["came", "back"], ["returned"]]
     static let meetVerbs: WordSet = ["met", "meet", "meeting", "talks"]
+    /// Nouns of a visit taking the place after 'to': 'During a visit to South Korea, …'.
+    static let visitNouns: WordSet = ["visit", "trip", "tour", "stopover"]
+    /// Words before a visit noun that make it no visit yet: 'a planned trip to Seoul'.
+    static let visitNounBlockers: WordSet = ["planned", "upcoming", "ahead", "possible", "proposed", "expected", "next", "potential", "future"]
+    /// After 'returned to': what makes it a trip back ('returned to the country'), not a figure ('returned to profit').
+    static let returnTargets: WordSet = ["home", "country", "city", "korea"]
 
     /// Hypotheticals, denials and undecided things: nothing is found.
     static let negationCues: [String] = [
@@ -37,7 +51,11 @@ enum EnglishEventLexicon {
         "no decision", "nothing to announce", "speculation", "rumour", "rumor", "expected to", "no date", "not yet",
         "if ", "unless", "too early", "declined to", "should", "weighing", "exploring", "potential", "possible",
         "possibly", "reportedly", "would not", "will not", "won't", "did not", "does not", "has not", "no office",
+        "whether",
     ]
+    /// Cues read with their case as written: 'May' is a month, 'may' a hypothetical. The others are
+    /// read in lower case ('If X opens an office …').
+    static let caseSensitiveNegationCues: WordSet = ["may"]
 
     /// Phrases pointing back at the event before: date and place carry over.
     static let carryCues = [
@@ -58,11 +76,13 @@ enum EnglishEventLexicon {
     /// Nouns standing for the organization named before: 'the company', 'the group'.
     static let companyPronouns: WordSet = ["company", "group", "firm", "it", "maker", "lender", "bank", "startup", "developer", "conglomerate"]
     static let personPronouns: WordSet = ["he", "she"]
+    /// 'his visit to Seoul': the person named before.
+    static let personPossessives: WordSet = ["his", "her"]
     /// Clause openers after a comma.
     static let clauseOpeners: WordSet = ["and", "but", "while", "when", "which", "as", "though", "although", "after", "before", "where", "whereas"]
 
     /// Words after 'and' or 'but' that start another clause: event verbs and auxiliaries.
     static let clauseVerbs = signVerbs.union(openVerbs).union(visitVerbs).union(travelVerbs)
-        .union(["came", "met", "opened", "will", "would", "plans", "has", "had", "is", "was", "expects", "also"])
+        .union(["came", "met", "opened", "will", "would", "plans", "has", "had", "is", "was", "expects", "also"]).union(followVerbs)
     static let headquartersWords: WordSet = ["headquartered", "based"]
 }
