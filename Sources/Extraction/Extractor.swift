@@ -9,11 +9,12 @@ public struct Extractor: Sendable {
     public static let version = "0.1.0"
 
     public let gazetteer: Gazetteer
-    private let cleaner = Cleaner()
+    private let cleaner: Cleaner
 
     /// An extractor matching names against `gazetteer` (usually `Gazetteer.bundled()`, merged with a user file).
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
+        self.cleaner = Cleaner(keepingNames: gazetteer.matcher.owners.keys)
     }
 
     /// Extracts an article. The publication date is `published`, else the envelope's, else the one the

@@ -31,6 +31,8 @@ enum KoreanEventLexicon {
         "연다", "열기로", "설립할", "설립한다", "설립하기로", "세울", "세운다", "세우기로", "개소할", "개소한다",
         "개소하기로", "출범할", "출범한다", "출범시킬", "낸다", "내기로", "개설할", "개설한다", "개설하기로", "오픈할",
         "오픈한다", "마련할", "마련한다",
+        // Intent: '열겠다고 밝혔다'.
+        "열겠", "세우겠", "설립하겠", "개소하겠", "출범하겠", "출범시키겠", "내겠", "개설하겠", "오픈하겠", "마련하겠",
     ]
     static let futureOpenWords: WordSet = ["열", "낼"]
     /// '문을 열었다': the door opened is the office named before it.
@@ -90,6 +92,8 @@ enum KoreanEventLexicon {
     static let topicParticles: WordSet = ["은", "는", "이", "가", "도", "에서는"]
     /// Subject and topic particles of an agreement's first party.
     static let subjectParticles: WordSet = ["은", "는", "이", "가"]
+    /// Words joining the names of a list ('JP모건 및 엔씨소프트와').
+    static let coordinators: WordSet = ["및", "그리고", "또는", "또"]
     /// Particles marking the other party of an agreement ('한국산업은행과').
     static let withParticles: WordSet = ["와", "과", "와의", "과의", "와도", "과도"]
     /// Locative particles placing an event ('로테르담에서').

@@ -147,7 +147,9 @@ extension RuleRunner {
                     } else if withParticles.contains(particle) {
                         counterparties += pending + [it.entity!]
                         pending = []
-                    } else if it.particle == nil, i + 1 < items.count, items[i + 1].isPunct(",") || items[i + 1].isPunct("·") {
+                    } else if it.particle == nil, i + 1 < items.count,
+                              items[i + 1].isPunct(",") || items[i + 1].isPunct("·") || K.coordinators.contains(items[i + 1].stem)
+                    {
                         pending.append(it.entity!)
                     } else {
                         pending = []
@@ -454,7 +456,8 @@ extension RuleRunner {
         let items = items(s)
         let candidates = dates(s, range).filter { date in
             guard let value = date.value else { return false }
-            if let published { return value <= published || value.contains(published) }
+            // '올해 하반기 개소할 예정': a period holding today, in a plan, is the plan's time, not the announcement's.
+            if let published { return value <= published || (value.contains(published) && date.tense != .future) }
             return date.tense != .future
         }
         for date in candidates {

@@ -50,7 +50,7 @@ struct RuleRunner {
                 }
                 if date.kind == .relative, let value = date.value, let published, value > published, !value.contains(published),
                    let next = items.firstIndex(where: { $0.start >= date.end }),
-                   doc.language == .ko ? isReportVerb(items[next]) : nearEnglishReport(s, next)
+                   doc.language == .ko ? isReportVerb(items[next]) || koreanReportDay(s, date) : nearEnglishReport(s, next)
                 {
                     let text = date.text.bytesHavePrefix("on ") ? String(date.text.dropFirst(3)) : date.text
                     let probe = doc.language == .ko ? "지난 \(text) 밝혔다." : "It was announced on \(text)."
@@ -66,6 +66,20 @@ struct RuleRunner {
                 doc.sentences[s].dates[d] = date
             }
         }
+    }
+
+    /// '대한항공은 1일 … 연다고 공개했다', '8일 마이크론은 … 밝혔다': a bare day opening the sentence or
+    /// right after its subject, in a sentence a reporting verb ends, is the day of the report.
+    func koreanReportDay(_ s: Int, _ date: DateMention) -> Bool {
+        let scalars = Array(date.text.unicodeScalars)
+        guard scalars.count >= 2, scalars.last == "일", scalars.dropLast().allSatisfy(\.isASCIIDigit) else { return false }
+        let items = items(s)
+        guard let first = items.firstIndex(where: { $0.start >= date.start }) else { return false }
+        let before = items[..<first]
+        guard before.count <= 2, before.allSatisfy({ $0.entity != nil && KoreanEventLexicon.topicParticles.contains($0.particle ?? "") }) else {
+            return false
+        }
+        return items[first...].contains { isReportVerb($0) }
     }
 
     static func dayBefore(_ date: EDTFDate) -> EDTFDate? {
