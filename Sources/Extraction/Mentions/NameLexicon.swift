@@ -166,6 +166,9 @@ enum NameLexicon {
         "인", "맹", "제", "모", "탁", "국", "어", "은", "편", "용", "예", "경", "봉", "사", "부",
     ]
     /// Two-syllable Korean surnames.
+    /// Particles that are also the last syllable of many foreign names ('베르크만', '호프만'): right before a
+    /// title ('토마스 베르크만 회장'), where no particle can stand, they belong to the name.
+    static let koreanNameFinalParticles: WordSet = ["만", "도"]
     static let koreanDoubleSurnames: WordSet = ["남궁", "제갈", "선우", "황보", "독고", "사공", "서문"]
 
     /// Syllables common in transliterated foreign names and rare in Korean given names.
