@@ -146,6 +146,11 @@ struct Document: Sendable {
                 }
                 if !matched, item.mention == nil, let entity = known[item.stem] {
                     collapse(s, i..<(i + 1), entity: entity, surface: item.stem, source: .alias)
+                } else if !matched, item.mention == nil, item.particle != nil, item.suffix == nil, let entity = known[item.text] {
+                    // '넥스페이' read as '넥스페' + '이': the name known whole keeps its last syllable.
+                    sentences[s].items[i].stem = item.text
+                    sentences[s].items[i].particle = nil
+                    collapse(s, i..<(i + 1), entity: entity, surface: item.text, source: .alias)
                 }
                 i += 1
             }

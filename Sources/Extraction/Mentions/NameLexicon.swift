@@ -106,6 +106,8 @@ enum NameLexicon {
     ]
 
     /// English nouns that introduce a name: 'battery maker Hanseong Energy', 'conglomerate Saigon Lotus'.
+    /// Articles opening an apposition ('Orbitec, a … maker,').
+    static let englishArticles: WordSet = ["a", "an"]
     static let englishDescriptors: WordSet = [
         "company", "maker", "manufacturer", "conglomerate", "firm", "group", "lender", "bank", "developer",
         "designer", "startup", "start-up", "operator", "supplier", "provider", "producer", "builder",

@@ -79,7 +79,7 @@ enum EnglishEventLexicon {
     /// 'his visit to Seoul': the person named before.
     static let personPossessives: WordSet = ["his", "her"]
     /// Clause openers after a comma.
-    static let clauseOpeners: WordSet = ["and", "but", "while", "when", "which", "as", "though", "although", "after", "before", "where", "whereas"]
+    static let clauseOpeners: WordSet = ["and", "but", "while", "when", "which", "as", "though", "although", "after", "before", "where", "whereas", "then"]
 
     /// Words after 'and' or 'but' that start another clause: event verbs and auxiliaries.
     static let clauseVerbs = signVerbs.union(openVerbs).union(visitVerbs).union(travelVerbs)

@@ -299,10 +299,11 @@ extension RuleRunner {
             // The office: after the verb ('opened an office in'), or before it ('office … which opened').
             var office = (verbEnd..<min(clause.upperBound, verbEnd + 6)).first { E.officeNouns.contains(items[$0].lower) }
             // 'would open another in Seoul': an office named earlier in the sentence.
-            if office == nil, verbEnd < items.count, E.officeAnaphors.contains(items[verbEnd].lower),
-               items[..<v].contains(where: { E.officeNouns.contains($0.lower) })
+            // 'opened another in Seoul', 'opened a second one in Taipei'.
+            if office == nil, items[..<v].contains(where: { E.officeNouns.contains($0.lower) }),
+               let anaphor = (verbEnd..<min(clause.upperBound, verbEnd + 3)).first(where: { E.officeAnaphors.contains(items[$0].lower) })
             {
-                office = verbEnd
+                office = anaphor
             }
             var placeRange = verbEnd..<clause.upperBound
             if office == nil, v > 0, ["which", "that"].contains(items[v - 1].lower) {

@@ -14,7 +14,9 @@ extension RuleRunner {
         // '2일 밝혔다': the date of a report, for a later '이날 밝혔다'.
         let items = items(s)
         for date in doc.sentences[s].dates where date.kind != .anaphoric {
-            if let after = items.firstIndex(where: { $0.start >= date.end }), isReportVerb(items[after]), let value = date.value {
+            if let after = items.firstIndex(where: { $0.start >= date.end }), isReportVerb(items[after]) || koreanReportDay(s, date),
+               let value = date.value
+            {
                 lastReportDate = value
             }
         }
@@ -469,7 +471,13 @@ extension RuleRunner {
             }
         }
         if let date = candidates.first { return (date.value, date.kind == .anaphoric) }
-        if let carried = lastPastDate { return (carried, true) }
+        // No date of its own: a date the sentence before set the scene with ('The biggest step came in
+        // October.'), else the day the article last said something was made known, else the day it was
+        // published. The date of another event ('지난해 10월 … 설립한 바 있다') is none of these.
+        if let carried = lastPastDate, !book.events.contains(where: { $0.sentence == lastPastDateSentence }) {
+            return (carried, true)
+        }
+        if let report = lastReportDate { return (report, true) }
         return (published, true)
     }
 

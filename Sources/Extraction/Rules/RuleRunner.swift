@@ -17,6 +17,8 @@ struct RuleRunner {
     var lastReportDate: EDTFDate?
     /// The last date in the past mentioned before the current sentence.
     var lastPastDate: EDTFDate?
+    /// The sentence `lastPastDate` was read in.
+    var lastPastDateSentence = -1
     /// The organization the sentence before was about.
     var lastActor: EntityRef?
     /// The person the sentence before was about.
@@ -75,8 +77,8 @@ struct RuleRunner {
         guard scalars.count >= 2, scalars.last == "일", scalars.dropLast().allSatisfy(\.isASCIIDigit) else { return false }
         let items = items(s)
         guard let first = items.firstIndex(where: { $0.start >= date.start }) else { return false }
-        let before = items[..<first]
-        guard before.count <= 2, before.allSatisfy({ $0.entity != nil && KoreanEventLexicon.topicParticles.contains($0.particle ?? "") }) else {
+        // Opening the sentence, or right after its subject ('핀테크 기업 넥스페이는 3일').
+        guard first == 0 || (items[first - 1].entity != nil && KoreanEventLexicon.topicParticles.contains(items[first - 1].particle ?? "")) else {
             return false
         }
         return items[first...].contains { isReportVerb($0) }
@@ -107,8 +109,10 @@ struct RuleRunner {
                 guard let value = date.value else { continue }
                 if let published, value <= published || value.contains(published) {
                     lastPastDate = value
+                    lastPastDateSentence = s
                 } else if published == nil, date.tense != .future {
                     lastPastDate = value
+                    lastPastDateSentence = s
                 }
             }
             if let actor = sentenceSubject(s) { lastActor = actor }
