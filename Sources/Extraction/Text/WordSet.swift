@@ -7,7 +7,7 @@ import Foundation
 /// points that are NFC whatever surrounds them (below U+0300, Hangul syllables, CJK ideographs)
 /// is compared byte for byte with the lexicon's NFC forms: the same answer `Set<String>` gives,
 /// for far less. Any other word goes to a `Set<String>`, so the answer is always the same.
-struct WordMap<Value: Sendable>: Sendable {
+final class WordMap<Value: Sendable>: Sendable {
     /// The lexicon's words in NFC, their UTF-8 bytes, and values; the table holds indices into these.
     private let keys: [[UInt8]]
     private let values: [Value]
