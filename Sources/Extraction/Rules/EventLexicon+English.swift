@@ -64,5 +64,9 @@ enum EnglishEventLexicon {
     /// Words after 'and' or 'but' that start another clause: event verbs and auxiliaries.
     static let clauseVerbs = signVerbs.union(openVerbs).union(visitVerbs).union(travelVerbs)
         .union(["came", "met", "opened", "will", "would", "plans", "has", "had", "is", "was", "expects", "also"])
+    /// The negation cues as whole words: a space before, and after unless the cue ends with one.
+    static let spacedNegationCues: [(cue: String, spaced: [UInt8])] = negationCues.map { cue in
+        (cue, Array((" " + cue + (cue.bytesHaveSuffix(" ") ? "" : " ")).utf8))
+    }
     static let headquartersWords: WordSet = ["headquartered", "based"]
 }

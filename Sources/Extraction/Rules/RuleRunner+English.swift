@@ -83,9 +83,7 @@ extension RuleRunner {
             bytes.append(contentsOf: (item.isPunct ? item.stem : item.text).utf8)
             bytes.append(0x20)
         }
-        return E.negationCues.first { cue in
-            bytes.containsBytes(Array((" " + cue + (cue.bytesHaveSuffix(" ") ? "" : " ")).utf8))
-        }
+        return E.spacedNegationCues.first { bytes.containsBytes($0.spaced) }?.cue
     }
 
     /// True when the date ending at item `next` (the first item after it) sits beside a reporting verb.
