@@ -17,7 +17,7 @@ struct Document: Sendable {
     init(cleaned: CleanedText, language: Language, dates: [DateMention], matches: [NameMatch]) {
         self.language = language
         self.cleaned = cleaned
-        let scalars = Array(cleaned.text.unicodeScalars)
+        let scalars = ScalarString.scalars(of: cleaned.text)
         self.scalars = scalars
         let tokenizer = SentenceTokenizer(scalars: scalars, language: language)
         var views: [SentenceView] = []
