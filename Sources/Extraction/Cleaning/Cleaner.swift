@@ -42,7 +42,7 @@ public struct Cleaner: Sendable {
     /// Cleans an article's original text (`ArticleInput.text`). `language` is the article's
     /// language; both languages' furniture signals apply whatever it is.
     public func clean(_ original: String, language: Language) -> CleanedText {
-        let s = Array(original.unicodeScalars)
+        let s = ScalarString.scalars(of: original)
         var lines = splitLines(s)
         for index in lines.indices { classify(&lines[index], s) }
 

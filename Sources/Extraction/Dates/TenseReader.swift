@@ -129,11 +129,13 @@ struct TenseReader {
         }
     }
 
+    /// `DateLexicon.koreanFutureEndings` as code points.
+    static let futureEndings: [[Unicode.Scalar]] = DateLexicon.koreanFutureEndings.map { Array($0.unicodeScalars) }
+
     /// '연다', '연다고', '한다며', '만난다': the plain present of an action, which news writes for what is planned.
     private func endsInPlainPresent(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
         guard word.count >= 2 else { return false }
-        for ending in DateLexicon.koreanFutureEndings {
-            let e = Array(ending.unicodeScalars)
+        for e in Self.futureEndings {
             guard word.count >= e.count else { continue }
             let tail = word.suffix(e.count)
             if e[0] == "ㄴ" {

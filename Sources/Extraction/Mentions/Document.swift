@@ -17,7 +17,7 @@ struct Document: Sendable {
     init(cleaned: CleanedText, language: Language, dates: [DateMention], matches: [NameMatch]) {
         self.language = language
         self.cleaned = cleaned
-        let scalars = Array(cleaned.text.unicodeScalars)
+        let scalars = ScalarString.scalars(of: cleaned.text)
         self.scalars = scalars
         let tokenizer = SentenceTokenizer(scalars: scalars, language: language)
         var views: [SentenceView] = []
@@ -116,17 +116,19 @@ struct Document: Sendable {
         let longest = knownPhrases.keys.map(\.count).max() ?? 1
         let firstWords = Set(knownPhrases.keys.compactMap(\.first))
         // Cheap filter before hashing a word: the first code points known names start with.
-        let initials = Set((Array(known.keys) + Array(firstWords)).compactMap(\.unicodeScalars.first))
+        let initials = ScalarSet((Array(known.keys) + Array(firstWords)).compactMap(\.unicodeScalars.first))
         for s in sentences.indices {
             var i = 0
             while i < sentences[s].items.count {
-                let item = sentences[s].items[i]
-                guard item.isWord, item.mention == nil || item.kind == .place,
-                      let initial = item.stem.unicodeScalars.first, initials.contains(initial)
+                // The filter reads the item in place: copying every item costs more than the test.
+                guard sentences[s].items[i].isWord,
+                      let initial = sentences[s].items[i].stem.unicodeScalars.first, initials.contains(initial),
+                      sentences[s].items[i].mention == nil || sentences[s].items[i].kind == .place
                 else {
                     i += 1
                     continue
                 }
+                let item = sentences[s].items[i]
                 var matched = false
                 if longest > 1, firstWords.contains(item.stem) {
                     for length in stride(from: min(longest, sentences[s].items.count - i), through: 2, by: -1) {

@@ -84,5 +84,10 @@ enum EnglishEventLexicon {
     /// Words after 'and' or 'but' that start another clause: event verbs and auxiliaries.
     static let clauseVerbs = signVerbs.union(openVerbs).union(visitVerbs).union(travelVerbs)
         .union(["came", "met", "opened", "will", "would", "plans", "has", "had", "is", "was", "expects", "also"]).union(followVerbs)
+    /// The negation cues as whole words: a space before, and after unless the cue ends with one; and
+    /// whether the cue is read with its case as written (`caseSensitiveNegationCues`).
+    static let spacedNegationCues: [(cue: String, spaced: [UInt8], caseSensitive: Bool)] = negationCues.map { cue in
+        (cue, Array((" " + cue + (cue.bytesHaveSuffix(" ") ? "" : " ")).utf8), caseSensitiveNegationCues.contains(cue))
+    }
     static let headquartersWords: WordSet = ["headquartered", "based"]
 }

@@ -102,7 +102,6 @@ enum KoreanEventLexicon {
     static let officeLocatives: WordSet = ["에", "에서", "에도", "에서도", "에는"]
 
     // Fast filters, derived from the lists above.
-    static let agreementNounBytes: [[UInt8]] = agreementNouns.map { Array($0.utf8) }
     static let officeLast: ScalarSet = ScalarSet(officeNouns.compactMap { $0.unicodeScalars.last })
     static let reportFirst: ScalarSet = ScalarSet(reportVerbs.compactMap { $0.unicodeScalars.first })
     static let meetFirst: ScalarSet = ScalarSet(meetVerbs.compactMap { $0.unicodeScalars.first })

@@ -91,10 +91,7 @@ extension RuleRunner {
         }
         // ASCII letters in lower case: 'If' is 'if'.
         let lowered = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-        return E.negationCues.first { cue in
-            let pattern = Array((" " + cue + (cue.bytesHaveSuffix(" ") ? "" : " ")).utf8)
-            return (E.caseSensitiveNegationCues.contains(cue) ? bytes : lowered).containsBytes(pattern)
-        }
+        return E.spacedNegationCues.first { ($0.caseSensitive ? bytes : lowered).containsBytes($0.spaced) }?.cue
     }
 
     /// True when the date ending at item `next` (the first item after it) sits beside a reporting verb.

@@ -69,13 +69,13 @@ extension RuleRunner {
     func koreanNegated(_ s: Int, _ clause: Range<Int>, _ tail: Range<Int>) -> String? {
         let text = phrase(s, clause.lowerBound..<max(clause.upperBound, tail.upperBound))
         let bytes = Array(text.utf8)
-        return K.negationCues.first { bytes.containsBytes(Array($0.utf8)) }
+        return K.negationCues.first { bytes.containsBytes($0) }
     }
 
     func koreanFuture(_ s: Int, _ tail: Range<Int>) -> Bool {
         let text = phrase(s, tail)
         let bytes = Array(text.utf8)
-        return K.futureCues.contains { bytes.containsBytes(Array($0.utf8)) }
+        return K.futureCues.contains { bytes.containsBytes($0) }
     }
 
     /// The acting organization: a subject or topic in the clause, then in the sentence before the
@@ -110,11 +110,11 @@ extension RuleRunner {
         var t = 0
         while t < items(s).count {
             let items = items(s)
-            let item = items[t]
-            guard item.isWord, item.mention == nil, K.agreementNounBytes.contains(where: { Array(item.stem.utf8).containsBytes($0) }) else {
+            guard items[t].isWord, items[t].mention == nil, K.agreementNouns.contains(where: { items[t].stem.bytesContain($0) }) else {
                 t += 1
                 continue
             }
+            let item = items[t]
             guard let v = (t..<min(items.count, t + 6)).first(where: { i in
                 items[i].isWord && K.signVerbs.contains { items[i].text.bytesHavePrefix($0) || (i == t && items[i].text.bytesContain($0)) }
             }) else {
@@ -264,13 +264,13 @@ extension RuleRunner {
     func carryCue(_ s: Int) -> Bool {
         let text = phrase(s, 0..<items(s).count)
         let bytes = Array(text.lowercased().utf8)
-        return (doc.language == .ko ? K.carryCues : EnglishEventLexicon.carryCues).contains { bytes.containsBytes(Array($0.utf8)) }
+        return (doc.language == .ko ? K.carryCues : EnglishEventLexicon.carryCues).contains { bytes.containsBytes($0) }
     }
 
     func placeCarryCue(_ s: Int) -> Bool {
         let text = phrase(s, 0..<items(s).count)
         let bytes = Array(text.lowercased().utf8)
-        return (doc.language == .ko ? K.placeCarryCues : EnglishEventLexicon.placeCarryCues).contains { bytes.containsBytes(Array($0.utf8)) }
+        return (doc.language == .ko ? K.placeCarryCues : EnglishEventLexicon.placeCarryCues).contains { bytes.containsBytes($0) }
     }
 
     /// The date of an event: the first date of its clause that is neither a plan nor a report's date

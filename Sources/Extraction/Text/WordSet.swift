@@ -7,10 +7,12 @@ import Foundation
 /// points that are NFC whatever surrounds them (below U+0300, Hangul syllables, CJK ideographs)
 /// is compared byte for byte with the lexicon's NFC forms: the same answer `Set<String>` gives,
 /// for far less. Any other word goes to a `Set<String>`, so the answer is always the same.
-struct WordMap<Value: Sendable>: Sendable {
+final class WordMap<Value: Sendable>: Sendable {
     /// The lexicon's words in NFC, their UTF-8 bytes, and values; the table holds indices into these.
     private let keys: [[UInt8]]
     private let values: [Value]
+    /// The hash of each key.
+    private let hashes: [UInt64]
     /// Index + 1 into `keys`, 0 for an empty slot; a power of two long, at most half full.
     private let slots: [Int32]
     private let mask: Int
@@ -45,6 +47,7 @@ struct WordMap<Value: Sendable>: Sendable {
             slots[slot] = Int32(index + 1)
         }
         self.keys = keys
+        self.hashes = keys.map { key in key.withUnsafeBufferPointer { WordMap.hash($0) } }
         self.values = values
         self.slots = slots
         self.mask = size - 1
@@ -60,28 +63,38 @@ struct WordMap<Value: Sendable>: Sendable {
         return h
     }
 
-    /// True when every code point of the UTF-8 bytes stays as it is under NFC whatever its neighbours.
+    /// The FNV-1a hash of the UTF-8 bytes, or nil when a code point may change under NFC
+    /// depending on its neighbours (anything but U+0000–U+02FF, Hangul syllables, CJK ideographs).
     @inline(__always)
-    static func isSurelyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func hashIfSurelyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var i = 0
         let n = bytes.count
         while i < n {
             let b = bytes[i]
             if b < 0x80 {
+                h = (h ^ UInt64(b)) &* 0x100_0000_01b3
                 i += 1
             } else if b < 0xE0 {
                 // Two bytes: U+0080–U+07FF; below U+0300 means a lead byte below 0xCC.
-                guard b < 0xCC else { return false }
+                guard b < 0xCC, i + 1 < n else { return nil }
+                h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+                h = (h ^ UInt64(bytes[i + 1])) &* 0x100_0000_01b3
                 i += 2
             } else if b < 0xF0, i + 2 < n {
-                let v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                guard (0xAC00...0xD7A3).contains(v) || (0x4E00...0x9FFF).contains(v) else { return false }
+                let b1 = bytes[i + 1]
+                let b2 = bytes[i + 2]
+                let v = UInt32(b & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+                guard (0xAC00...0xD7A3).contains(v) || (0x4E00...0x9FFF).contains(v) else { return nil }
+                h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+                h = (h ^ UInt64(b1)) &* 0x100_0000_01b3
+                h = (h ^ UInt64(b2)) &* 0x100_0000_01b3
                 i += 3
             } else {
-                return false
+                return nil
             }
         }
-        return true
+        return h
     }
 
     /// The value of `word`, as `[String: Value]` would give it.
@@ -96,13 +109,16 @@ struct WordMap<Value: Sendable>: Sendable {
     subscript(_ word: Substring) -> Value? { find(word) }
 
     private func find(_ word: some StringProtocol) -> Value? {
+        // The index of the entry; -1 when the word must go to the fallback; nil when not found.
         let found: Int?? = word.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            guard WordMap.isSurelyNFC(bytes) else { return -1 }
-            var slot = Int(truncatingIfNeeded: WordMap.hash(bytes)) & mask
+            guard let hash = WordMap.hashIfSurelyNFC(bytes) else { return -1 }
+            var slot = Int(truncatingIfNeeded: hash) & mask
             while true {
                 let entry = Int(slots[slot])
                 if entry == 0 { return nil }
-                if keys[entry - 1].elementsEqual(bytes) { return entry - 1 }
+                if hashes[entry - 1] == hash, keys[entry - 1].withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) {
+                    return entry - 1
+                }
                 slot = (slot + 1) & mask
             }
         }
