@@ -9,11 +9,12 @@ public struct Extractor: Sendable {
     public static let version = "0.1.0"
 
     public let gazetteer: Gazetteer
-    private let cleaner = Cleaner()
+    private let cleaner: Cleaner
 
     /// An extractor matching names against `gazetteer` (usually `Gazetteer.bundled()`, merged with a user file).
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
+        self.cleaner = Cleaner(keepingNames: gazetteer.matcher.owners.keys)
     }
 
     /// Extracts an article. The publication date is `published`, else the envelope's, else the one the
@@ -75,14 +76,19 @@ public struct Extractor: Sendable {
 
     /// Every entity named in the body (and those events and relations name), with the forms seen.
     static func entities(_ doc: Document, events: [ExtractedEvent], relations: [ExtractedRelation]) -> [NamedEntity] {
-        var order: [String] = []
-        var byID: [String: NamedEntity] = [:]
+        // In order of first appearance; one dictionary look-up per name.
+        var found: [NamedEntity] = []
+        var indexByID: [String: Int] = [:]
         func add(_ entity: EntityRef, _ alias: String?) {
-            if byID[entity.id] == nil {
-                order.append(entity.id)
-                byID[entity.id] = NamedEntity(entity: entity, aliases: [])
+            let index: Int
+            if let known = indexByID[entity.id] {
+                index = known
+            } else {
+                index = found.count
+                indexByID[entity.id] = index
+                found.append(NamedEntity(entity: entity, aliases: []))
             }
-            if let alias, !byID[entity.id]!.aliases.contains(alias) { byID[entity.id]!.aliases.append(alias) }
+            if let alias, !found[index].aliases.contains(alias) { found[index].aliases.append(alias) }
         }
         for sentence in doc.sentences {
             for mention in sentence.mentions where !mention.ambiguous { add(mention.entity, mention.surface) }
@@ -97,7 +103,7 @@ public struct Extractor: Sendable {
             add(relation.subject, nil)
             add(relation.object, nil)
         }
-        return order.compactMap { byID[$0] }
+        return found
     }
 }
 

@@ -203,8 +203,7 @@ extension Cleaner {
             let separator = s[after]
             let byWord = separator == " " && hasPrefix(s, (after + 1)..<hi, Cleaner.by)
             guard separator == "=" || separator == ":" || separator == "/" || byWord || (s[q].isHangul && separator == " ") else { continue }
-            let closers: Set<Unicode.Scalar> = [")", "]", ">", "〉", "】", "）"]
-            guard let close = (after..<min(hi, after + 50)).first(where: { closers.contains(s[$0]) }) else { continue }
+            guard let close = (after..<min(hi, after + 50)).first(where: { Cleaner.creditClosers.contains(s[$0]) }) else { continue }
             removal(p..<(close + 1), .photoCredit, "bracketed credit")
         }
         // A credit ending a line that is not a caption: only the credit goes.

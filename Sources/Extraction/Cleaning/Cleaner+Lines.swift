@@ -95,6 +95,8 @@ extension Cleaner {
     static let https = Array("https://".unicodeScalars)
     static let www = Array("www.".unicodeScalars)
     static let by = Array("by ".unicodeScalars)
+    /// The brackets closing a bracketed photo credit.
+    static let creditClosers: ScalarSet = [")", "]", ">", "〉", "】", "）"]
 
     /// True when `s[range]` starts with `prefix` (lowercase ASCII), ignoring ASCII case.
     func hasPrefix(_ s: [Unicode.Scalar], _ range: Range<Int>, _ prefix: [Unicode.Scalar]) -> Bool {

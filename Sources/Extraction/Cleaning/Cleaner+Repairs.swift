@@ -49,6 +49,7 @@ extension Cleaner {
                 guard run - end <= 3 else { continue }
             }
             let acronym = text(s, i..<end)
+            if !gluedNames.isEmpty, gluedNames.contains(text(s, hangulStart..<end)) { continue }
             let spells = spellsLetters(s, hangulStart..<i, acronym: Array(s[i..<end]))
             guard spells || (i - hangulStart >= 3 && acronyms.contains(acronym)) else { continue }
             edits.append(contentsOf: parenthesise(s, i..<end, kind: .gloss))

@@ -15,11 +15,23 @@
 public struct Cleaner: Sendable {
     let lexicon: FurnitureLexicon
     let splitter: SentenceSplitter
+    /// Names written as Hangul glued to capitals ('스케일AI', '퓨리오사AI'): never split as a gloss.
+    let gluedNames: Set<String>
 
     /// A cleaner using the bundled lexicons.
     public init() {
+        self.init(keepingNames: [])
+    }
+
+    /// A cleaner that never takes the capitals ending one of `names` for a gloss ('스케일AI' stays whole).
+    init(keepingNames names: some Sequence<String>) {
         lexicon = .shared
         splitter = SentenceSplitter()
+        gluedNames = Set(names.filter { name in
+            let scalars = Array(name.unicodeScalars)
+            guard let firstCapital = scalars.firstIndex(where: \.isASCIIUppercase), firstCapital > 0 else { return false }
+            return scalars[firstCapital - 1].isHangulSyllable
+        })
     }
 
     /// Longest kicker line (in code points) removed from the body when it has no sentence ending.
@@ -30,7 +42,7 @@ public struct Cleaner: Sendable {
     /// Cleans an article's original text (`ArticleInput.text`). `language` is the article's
     /// language; both languages' furniture signals apply whatever it is.
     public func clean(_ original: String, language: Language) -> CleanedText {
-        let s = Array(original.unicodeScalars)
+        let s = ScalarString.scalars(of: original)
         var lines = splitLines(s)
         for index in lines.indices { classify(&lines[index], s) }
 

@@ -9,11 +9,11 @@ struct FurnitureLexicon: Sendable {
     let tailStrong: PhraseSet
     let tailWeak: PhraseSet
     let topOfPage: PhraseSet
-    let bullets: Set<Unicode.Scalar>
+    let bullets: ScalarSet
     let photoCreditHeads: PhraseSet
     let bylineTitles: PhraseSet
     let bylineHeads: PhraseSet
-    let sentenceFinalSyllables: Set<Unicode.Scalar>
+    let sentenceFinalSyllables: ScalarSet
     let glossParticles: PhraseSet
     let positionWords: PhraseSet
     let formerlyMarkers: PhraseSet
@@ -32,11 +32,11 @@ struct FurnitureLexicon: Sendable {
         tailStrong = PhraseSet(all(\.tailStrong))
         tailWeak = PhraseSet(all(\.tailWeak))
         topOfPage = PhraseSet(all(\.topOfPage))
-        bullets = Set(all(\.bullets).compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil })
+        bullets = ScalarSet(all(\.bullets).compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil })
         photoCreditHeads = PhraseSet(all(\.photoCreditHeads))
         bylineTitles = PhraseSet(all(\.bylineTitles))
         bylineHeads = PhraseSet(all(\.bylineHeads))
-        sentenceFinalSyllables = Set(all(\.sentenceFinalSyllables).compactMap { $0.unicodeScalars.first })
+        sentenceFinalSyllables = ScalarSet(all(\.sentenceFinalSyllables).compactMap { $0.unicodeScalars.first })
         glossParticles = PhraseSet(all(\.glossParticles))
         positionWords = PhraseSet(all(\.positionWords))
         formerlyMarkers = PhraseSet(all(\.formerlyMarkers))

@@ -43,6 +43,15 @@ extension DateLexicon {
         ["going", "to"], ["tomorrow"], ["next"], ["forthcoming"], ["later", "this"], ["would"],
     ]
 
+    /// Words joining two clauses when a verb follows them ('… and will open …').
+    static let englishCoordinatorWords: [String] = ["and", "but"]
+    /// Words that, after a coordinator, start a clause of their own: auxiliaries and planning verbs
+    /// (past forms count too, from `englishPastMarkers` and the '-ed' rule).
+    static let englishClauseStarterWords: [String] = [
+        "will", "would", "shall", "plans", "intends", "aims", "expects", "is", "are", "has", "have", "then", "later",
+        "also", "opens", "signs", "visits", "launches",
+    ]
+
     /// Words that put a clause in the past besides regular '-ed' forms.
     static let englishPastMarkers: Set<String> = [
         "said", "was", "were", "had", "did", "met", "made", "took", "went", "came", "began", "held", "told", "won",

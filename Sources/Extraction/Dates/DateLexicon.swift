@@ -53,6 +53,8 @@ enum DateLexicon {
     )
     static let coordinators: Table<Bool> = Table(koreanCoordinators.map { ($0, true) })
     static let english: Table<DateWord> = Table(englishWords.map { ($0.key, $0.value) })
+    static let englishCoordinators: Table<Bool> = Table(englishCoordinatorWords.map { ($0, true) })
+    static let englishClauseStarters: Table<Bool> = Table(englishClauseStarterWords.map { ($0, true) })
     static let englishPast: Table<Bool> = Table(englishPastMarkers.map { ($0, true) })
     static let englishNotPast: Table<Bool> = Table(englishNotPastEd.map { ($0, true) })
     static let abbreviations: Table<Bool> = Table(englishAbbreviations.map { ($0, true) })

@@ -17,7 +17,7 @@ public struct DateResolver: Sendable {
 
     /// The date expressions of `text`, in text order, never overlapping.
     public func resolve(_ text: String) -> [DateMention] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = ScalarString.scalars(of: text)
         let tokens = DateTokenizer(scalars).tokenize()
         let drafts = DateScanner(scalars: scalars, tokens: tokens, publishedYear: published?.year).scan()
         guard !drafts.isEmpty else { return [] }

@@ -130,7 +130,24 @@ struct DateTokenizer {
                 clause += 1
             }
         }
+        splitEnglishCoordination(&tokens)
         return tokens
+    }
+
+    /// 'signed … on Nov. 25 and will open … in March': 'and' or 'but' before a verb starts a clause
+    /// of its own, so each date keeps its own verb's tense.
+    private func splitEnglishCoordination(_ tokens: inout [DateToken]) {
+        var shift = 0
+        for i in tokens.indices {
+            tokens[i].clause += shift
+            guard tokens[i].kind == .latin, i + 1 < tokens.count, tokens[i + 1].kind == .latin,
+                DateLexicon.englishCoordinators.lookup(scalars[tokens[i].start..<tokens[i].end]) != nil
+            else { continue }
+            let next = scalars[tokens[i + 1].start..<tokens[i + 1].end]
+            let isVerb = DateLexicon.englishClauseStarters.lookup(next) != nil || DateLexicon.englishPast.lookup(next) != nil
+                || (next.count >= 4 && next.last == "d" && next[next.endIndex - 2] == "e" && DateLexicon.englishNotPast.lookup(next) == nil)
+            if isVerb { shift += 1 }
+        }
     }
 
     /// A full stop, question or exclamation mark followed by a space, a line break, a quote or the end,

@@ -3,7 +3,7 @@
 struct TenseReader {
     let scalars: [Unicode.Scalar]
     let tokens: [DateToken]
-    private var cache: [Int: DateMention.Tense] = [:]  // by clause * 2 + (quoted ? 1 : 0)
+    private var cache: [Int: ClauseReading] = [:]  // by clause * 2 + (quoted ? 1 : 0)
 
     init(scalars: [Unicode.Scalar], tokens: [DateToken]) {
         self.scalars = scalars
@@ -43,25 +43,54 @@ struct TenseReader {
     }
 
     private mutating func tense(ofClause clause: Int, from index: Int, quoted: Bool) -> DateMention.Tense {
+        let reading = reading(ofClause: clause, from: index, quoted: quoted)
+        if let korean = reading.korean { return korean }
+        guard !reading.english.isEmpty else { return .unspecified }
+        // English: the verb nearest the date governs it ('signed on Nov. 25 and will open in March',
+        // 'On May 6, X unveiled plans to open …'); from another clause, the verb nearest that clause's edge.
+        let first = reading.english.first!.token
+        if index < first { return reading.english.first!.tense }
+        if index > reading.english.last!.token, tokens[index].clause != clause { return reading.english.last!.tense }
+        var best = reading.english[0]
+        for marker in reading.english where abs(marker.token - index) < abs(best.token - index) { best = marker }
+        return best.tense
+    }
+
+    /// What a clause's verbs say: a verdict from its Korean words when they say something, and each
+    /// English marker with its token.
+    private struct ClauseReading {
+        var korean: DateMention.Tense?
+        var english: [(token: Int, tense: DateMention.Tense)] = []
+    }
+
+    private mutating func reading(ofClause clause: Int, from index: Int, quoted: Bool) -> ClauseReading {
         let key = clause * 2 + (quoted ? 1 : 0)
         if let known = cache[key] { return known }
         var first = index
         while first > 0, tokens[first - 1].clause == clause { first -= 1 }
         var future = false
         var past = false
+        var reading = ClauseReading()
         var i = first
-        while i < tokens.count, tokens[i].clause == clause, !future {
+        while i < tokens.count, tokens[i].clause == clause {
             defer { i += 1 }
             guard tokens[i].quoted == quoted else { continue }
             switch tokens[i].kind {
-            case .hangul: readKorean(i, future: &future, past: &past)
-            case .latin: readEnglish(i, future: &future, past: &past)
+            case .hangul: if !future { readKorean(i, future: &future, past: &past) }
+            case .latin: if let tense = readEnglish(i) { reading.english.append((i, tense)) }
             default: break
             }
         }
-        let tense: DateMention.Tense = future ? .future : past ? .past : .unspecified
-        cache[key] = tense
-        return tense
+        // 'will be signed', 'is to be opened': a participle in a future verb group is future.
+        for m in reading.english.indices.dropFirst()
+        where reading.english[m].tense == .past && reading.english[m - 1].tense == .future
+            && reading.english[m].token - reading.english[m - 1].token <= 3
+        {
+            reading.english[m].tense = .future
+        }
+        if future || past { reading.korean = future ? .future : .past }
+        cache[key] = reading
+        return reading
     }
 
     // MARK: Korean
@@ -100,11 +129,13 @@ struct TenseReader {
         }
     }
 
+    /// `DateLexicon.koreanFutureEndings` as code points.
+    static let futureEndings: [[Unicode.Scalar]] = DateLexicon.koreanFutureEndings.map { Array($0.unicodeScalars) }
+
     /// '연다', '연다고', '한다며', '만난다': the plain present of an action, which news writes for what is planned.
     private func endsInPlainPresent(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
         guard word.count >= 2 else { return false }
-        for ending in DateLexicon.koreanFutureEndings {
-            let e = Array(ending.unicodeScalars)
+        for e in Self.futureEndings {
             guard word.count >= e.count else { continue }
             let tail = word.suffix(e.count)
             if e[0] == "ㄴ" {
@@ -130,23 +161,21 @@ struct TenseReader {
 
     // MARK: English
 
-    private func readEnglish(_ i: Int, future: inout Bool, past: inout Bool) {
+    /// The tense an English word marks, if any: 'will', 'plans to' (future), 'said', '-ed' (past).
+    private func readEnglish(_ i: Int) -> DateMention.Tense? {
         let t = tokens[i]
         let word = scalars[t.start..<t.end]
         if let continuations = DateLexicon.englishFuture.lookup(word) {
-            for rest in continuations where follows(i, rest) {
-                future = true
-                return
-            }
+            for rest in continuations where follows(i, rest) { return .future }
         }
-        if past { return }
         if DateLexicon.englishPast.lookup(word) != nil {
-            past = true
+            return .past
         } else if word.count >= 4, word.last == "d", word[word.endIndex - 2] == "e",
             DateLexicon.englishNotPast.lookup(word) == nil
         {
-            past = true
+            return .past
         }
+        return nil
     }
 
     /// The words after token `i` are `rest`, in order.

@@ -32,6 +32,9 @@ struct NameMatcher: Sendable {
             targets.append(Target(entry: winner, kind: entry.kind, ambiguous: ambiguous))
         }
         self.trie = trie
+        var initials: [Unicode.Scalar] = []
+        for text in data.claims.keys { if let first = text.unicodeScalars.first { initials.append(Self.fold(first)) } }
+        self.initials = ScalarSet(initials)
         self.targets = targets
         self.owners = owners
         self.lexicon = lexicon
@@ -40,6 +43,8 @@ struct NameMatcher: Sendable {
 
     /// The reference of each entry, made once.
     let refs: [EntityRef]
+    /// The first code points of the trie's keys: a bit test that spares most hash look-ups.
+    let initials: ScalarSet
 
     func matches(in text: String) -> [NameMatch] {
         var original: [Unicode.Scalar] = []
@@ -55,8 +60,7 @@ struct NameMatcher: Sendable {
         var index = 0
         let count = scalars.count
         while index < count {
-            let first = scalars[index]
-            guard canStart(at: index, in: scalars), trie.child(of: ScalarTrie.root, first) != nil else {
+            guard canStart(at: index, in: scalars), initials.contains(scalars[index]) else {
                 index += 1
                 continue
             }

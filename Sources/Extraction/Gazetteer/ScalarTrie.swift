@@ -10,10 +10,17 @@ public struct ScalarTrie: Sendable {
     /// The root node.
     public static let root: Node = 0
 
-    /// Edges in an open-addressing table (linear probing, power-of-two size): `(node << 21 | scalar) + 1`
-    /// as key, 0 for an empty slot. Faster than `Dictionary` here, whose hashing is built for safety.
-    private var keys: [UInt64] = Array(repeating: 0, count: 1024)
-    private var targets: [Node] = Array(repeating: 0, count: 1024)
+    /// An edge: its key `(node << 21 | scalar) + 1` (0 for an empty slot) beside its target, so that
+    /// a look-up that finds the key has the target in the same cache line.
+    @usableFromInline
+    struct Edge: Sendable {
+        var key: UInt64
+        var target: Node
+    }
+
+    /// Edges in an open-addressing table (linear probing, power-of-two size). Faster than
+    /// `Dictionary` here, whose hashing is built for safety.
+    private var edges: [Edge] = Array(repeating: Edge(key: 0, target: 0), count: 1024)
     private var edgeCount = 0
     private var values: [Int32] = [-1]
 
@@ -50,38 +57,34 @@ public struct ScalarTrie: Sendable {
     @usableFromInline
     func edgeTarget(_ edge: UInt64) -> Node? {
         let key = edge &+ 1
-        let mask = keys.count &- 1
+        let mask = edges.count &- 1
         var slot = Self.slot(key, mask)
         while true {
-            let found = keys[slot]
-            if found == key { return targets[slot] }
-            if found == 0 { return nil }
+            let found = edges[slot]
+            if found.key == key { return found.target }
+            if found.key == 0 { return nil }
             slot = (slot &+ 1) & mask
         }
     }
 
     private mutating func insertEdge(_ edge: UInt64, _ target: Node) {
-        if (edgeCount + 1) * 2 > keys.count { grow() }
+        if (edgeCount + 1) * 2 > edges.count { grow() }
         let key = edge &+ 1
-        let mask = keys.count &- 1
+        let mask = edges.count &- 1
         var slot = Self.slot(key, mask)
-        while keys[slot] != 0 { slot = (slot &+ 1) & mask }
-        keys[slot] = key
-        targets[slot] = target
+        while edges[slot].key != 0 { slot = (slot &+ 1) & mask }
+        edges[slot] = Edge(key: key, target: target)
         edgeCount += 1
     }
 
     private mutating func grow() {
-        let oldKeys = keys
-        let oldTargets = targets
-        keys = Array(repeating: 0, count: oldKeys.count * 2)
-        targets = Array(repeating: 0, count: oldKeys.count * 2)
-        let mask = keys.count &- 1
-        for (index, key) in oldKeys.enumerated() where key != 0 {
-            var slot = Self.slot(key, mask)
-            while keys[slot] != 0 { slot = (slot &+ 1) & mask }
-            keys[slot] = key
-            targets[slot] = oldTargets[index]
+        let old = edges
+        edges = Array(repeating: Edge(key: 0, target: 0), count: old.count * 2)
+        let mask = edges.count &- 1
+        for edge in old where edge.key != 0 {
+            var slot = Self.slot(edge.key, mask)
+            while edges[slot].key != 0 { slot = (slot &+ 1) & mask }
+            edges[slot] = edge
         }
     }
 

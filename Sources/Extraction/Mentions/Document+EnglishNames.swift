@@ -7,8 +7,8 @@ extension Document {
         spreadKnownNames()
     }
 
-    static let connectors: Set<String> = ["of", "for", "&", "de", "van", "von", "der", "la", "du"]
-    static let legalForms: Set<String> = ["Inc.", "Inc", "Corp.", "Corp", "Co.", "Co", "Ltd.", "Ltd", "LLC", "PLC", "plc", "AG", "SA", "GmbH", "NV"]
+    static let connectors: WordSet = ["of", "for", "&", "de", "van", "von", "der", "la", "du"]
+    static let legalForms: WordSet = ["Inc.", "Inc", "Corp.", "Corp", "Co.", "Co", "Ltd.", "Ltd", "LLC", "PLC", "plc", "AG", "SA", "GmbH", "NV"]
 
     /// A capitalised word that may be part of a name (a place name may sit inside an organization's).
     func isCapitalWord(_ item: Item) -> Bool {
@@ -22,7 +22,7 @@ extension Document {
         let items = sentences[s].items
         var j = i
         while j < items.count {
-            if j > i, NameLexicon.englishTitles[items[j].lower] != nil { break }
+            if j > i, NameLexicon.englishTitleTable[items[j].lower] != nil { break }
             if isCapitalWord(items[j]) {
                 j += 1
                 if items[j - 1].particle != nil { break }
@@ -73,6 +73,7 @@ extension Document {
             let suffixed = NameLexicon.englishOrganizationSuffixes.contains(lastWord) && end - start >= 2
             let described = before.map { NameLexicon.englishDescriptors.contains($0.lower) || $0.lower.bytesHaveSuffix("-listed") } ?? false
             let cued = start >= 2 && items[start - 1].lower == "of" && NameLexicon.englishOrganizationCues.contains(items[start - 2].lower)
+                || isDescribedAfter(s, end)
             if (legal || suffixed || described || cued), items[start].mention == nil || end - start >= 2 {
                 let name = words.map(\.stem).joined(separator: " ")
                 let entity = known[name] ?? knownPhrases[words.map(\.stem)] ?? ContextName.entity(.organization, name)
@@ -84,6 +85,16 @@ extension Document {
             }
             i = end
         }
+    }
+
+    /// 'Orbitec, a Toulouse-based satellite parts maker,': an apposition whose head is a descriptor.
+    func isDescribedAfter(_ s: Int, _ end: Int) -> Bool {
+        let items = sentences[s].items
+        guard end + 2 < items.count, items[end].isPunct(","), NameLexicon.englishArticles.contains(items[end + 1].lower) else { return false }
+        var k = end + 2
+        while k < min(items.count, end + 10), items[k].isWord { k += 1 }
+        guard k < items.count, items[k].isPunct(","), k - 1 > end + 1 else { return false }
+        return NameLexicon.englishDescriptors.contains(items[k - 1].lower)
     }
 
     /// 'Calder' for 'Calder Therapeutics', 'Saigon Lotus' for 'Saigon Lotus Group'.
@@ -118,7 +129,7 @@ extension Document {
         var j = i
         while j < items.count, j - i < 5, items[j].isWord, items[j].mention == nil {
             phrase += (phrase.isEmpty ? "" : " ") + items[j].lower
-            if let role = NameLexicon.englishTitles[phrase] {
+            if let role = NameLexicon.englishTitleTable[phrase] {
                 let afterOrganization = i > 0 && items[i - 1].kind == .organization
                 if j == i, NameLexicon.englishCapitalOnlyTitles.contains(phrase), !items[i].isCapitalized, !afterOrganization {
                     // 'the president' is no title.

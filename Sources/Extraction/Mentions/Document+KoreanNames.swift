@@ -23,7 +23,7 @@ extension Document {
         return s.contains { NameLexicon.foreignSyllables.contains($0) } || (s.count >= 4 && !isKoreanPersonName(word))
     }
 
-    static let verbLikeEndings: Set<Unicode.Scalar> = [
+    static let verbLikeEndings: ScalarSet = [
         "면", "고", "며", "서", "다", "게", "된", "던", "할", "될", "해", "록", "지", "간", "한", "는", "은", "인", "운",
     ]
 
@@ -168,6 +168,14 @@ extension Document {
                 i += 3
                 continue
             }
+            // No particle stands before a title: '베르크만 회장' is a name ending in '만'.
+            if i > 0, let particle = items[i - 1].particle, NameLexicon.koreanNameFinalParticles.contains(particle),
+               items[i - 1].mention == nil, items[i - 1].suffix == nil, items[i - 1].stem.unicodeScalars.count >= 2
+            {
+                sentences[s].items[i - 1].stem = items[i - 1].text
+                sentences[s].items[i - 1].particle = nil
+                continue
+            }
             // Words before the title: person and organization, in either order.
             var k = i - 1
             var block: [Int] = []
@@ -231,6 +239,12 @@ extension Document {
                             organization = organizationEntity(s, before)
                         }
                     }
+                } else if block.count >= 2, Self.isKoreanPersonName(items[block[block.count - 2]].stem),
+                          items[block[block.count - 2]].mention == nil, items[last].mention == nil, isNameWord(items[last])
+                {
+                    // '이정훈 한빛수소 대표': a Korean person's name, then the organization.
+                    personRange = block[block.count - 2]..<(block[block.count - 2] + 1)
+                    if organization == nil { organization = organizationEntity(s, last) }
                 } else if block.count >= 2, Self.looksForeign(items[block[block.count - 2]].stem) || Self.looksForeign(stem),
                           items[block[block.count - 2]].mention == nil,
                           !Self.verbLikeEndings.contains(items[block[block.count - 2]].stem.unicodeScalars.last!)

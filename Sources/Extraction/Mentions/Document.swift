@@ -17,7 +17,7 @@ struct Document: Sendable {
     init(cleaned: CleanedText, language: Language, dates: [DateMention], matches: [NameMatch]) {
         self.language = language
         self.cleaned = cleaned
-        let scalars = Array(cleaned.text.unicodeScalars)
+        let scalars = ScalarString.scalars(of: cleaned.text)
         self.scalars = scalars
         let tokenizer = SentenceTokenizer(scalars: scalars, language: language)
         var views: [SentenceView] = []
@@ -54,7 +54,7 @@ struct Document: Sendable {
         var i = 0
         while i < items.count {
             if i + 3 < items.count, items[i].isWord, items[i].mention == nil, items[i].isHangulWord,
-               NameLexicon.koreanTitles[items[i].stem] == nil, !NameLexicon.koreanNonNames.contains(items[i].stem),
+               NameLexicon.koreanTitleTable[items[i].stem] == nil, !NameLexicon.koreanNonNames.contains(items[i].stem),
                items[i + 1].isPunct("("), items[i + 3].isPunct(")"), items[i + 2].isWord,
                items[i + 2].stem.unicodeScalars.allSatisfy({ $0.isASCIIUppercase || $0.isASCIIDigit }),
                cleaned.originalRange(start: items[i + 1].start, end: items[i + 1].end).isEmpty,
@@ -116,17 +116,19 @@ struct Document: Sendable {
         let longest = knownPhrases.keys.map(\.count).max() ?? 1
         let firstWords = Set(knownPhrases.keys.compactMap(\.first))
         // Cheap filter before hashing a word: the first code points known names start with.
-        let initials = Set((Array(known.keys) + Array(firstWords)).compactMap(\.unicodeScalars.first))
+        let initials = ScalarSet((Array(known.keys) + Array(firstWords)).compactMap(\.unicodeScalars.first))
         for s in sentences.indices {
             var i = 0
             while i < sentences[s].items.count {
-                let item = sentences[s].items[i]
-                guard item.isWord, item.mention == nil || item.kind == .place,
-                      let initial = item.stem.unicodeScalars.first, initials.contains(initial)
+                // The filter reads the item in place: copying every item costs more than the test.
+                guard sentences[s].items[i].isWord,
+                      let initial = sentences[s].items[i].stem.unicodeScalars.first, initials.contains(initial),
+                      sentences[s].items[i].mention == nil || sentences[s].items[i].kind == .place
                 else {
                     i += 1
                     continue
                 }
+                let item = sentences[s].items[i]
                 var matched = false
                 if longest > 1, firstWords.contains(item.stem) {
                     for length in stride(from: min(longest, sentences[s].items.count - i), through: 2, by: -1) {
@@ -146,6 +148,11 @@ struct Document: Sendable {
                 }
                 if !matched, item.mention == nil, let entity = known[item.stem] {
                     collapse(s, i..<(i + 1), entity: entity, surface: item.stem, source: .alias)
+                } else if !matched, item.mention == nil, item.particle != nil, item.suffix == nil, let entity = known[item.text] {
+                    // '넥스페이' read as '넥스페' + '이': the name known whole keeps its last syllable.
+                    sentences[s].items[i].stem = item.text
+                    sentences[s].items[i].particle = nil
+                    collapse(s, i..<(i + 1), entity: entity, surface: item.text, source: .alias)
                 }
                 i += 1
             }
@@ -188,14 +195,14 @@ struct Document: Sendable {
         }
     }
 
-    static let locativeParticles: Set<String> = ["에", "에서", "으로", "로", "을", "를", "에서는", "에도", "에는", "에서도", "까지"]
-    static let placePrepositions: Set<String> = ["in", "to", "at", "from", "visited", "near"]
+    static let locativeParticles: WordSet = ["에", "에서", "으로", "로", "을", "를", "에서는", "에도", "에는", "에서도", "까지"]
+    static let placePrepositions: WordSet = ["in", "to", "at", "from", "visited", "near"]
 
     /// The canonical role when the item is a title ('회장', 'CEO', '최고경영자(CEO)').
     func isTitle(_ item: Item) -> String? {
         guard item.isWord, item.mention == nil, let last = item.stem.unicodeScalars.last else { return nil }
-        if NameLexicon.koreanTitleLast.contains(last), let role = NameLexicon.koreanTitles[item.stem] { return role }
-        if language == .en, let role = NameLexicon.englishTitles[item.lower] {
+        if NameLexicon.koreanTitleLast.contains(last), let role = NameLexicon.koreanTitleTable[item.stem] { return role }
+        if language == .en, let role = NameLexicon.englishTitleTable[item.lower] {
             if NameLexicon.englishCapitalOnlyTitles.contains(item.lower), !item.isCapitalized { return nil }
             return role
         }

@@ -33,7 +33,9 @@ struct Item: Sendable {
     /// True when the first letter is an ASCII capital (or the word is an acronym with digits: 'SK', 'GPT-4').
     var isCapitalized: Bool {
         guard let first = stem.unicodeScalars.first else { return false }
-        return first.isASCIIUppercase || (first.properties.isUppercase && first.isLatinLetter)
+        // ASCII answers without the (slower) Unicode property table.
+        if first.value < 0x80 { return first.isASCIIUppercase }
+        return first.isLatinLetter && first.properties.isUppercase
     }
 
     var isHangulWord: Bool {

@@ -45,7 +45,7 @@ enum NameLexicon {
     ]
 
     /// English titles that only count when written with a capital ('President Tanabe', not 'the president').
-    static let englishCapitalOnlyTitles: Set<String> = ["president", "chair", "head", "chief", "governor", "minister"]
+    static let englishCapitalOnlyTitles: WordSet = ["president", "chair", "head", "chief", "governor", "minister"]
 
     // MARK: Organizations
 
@@ -61,7 +61,7 @@ enum NameLexicon {
     ]
 
     /// Korean words that end like an organization but are ordinary nouns.
-    static let koreanSuffixStopwords: Set<String> = [
+    static let koreanSuffixStopwords: WordSet = [
         "시중은행", "중앙은행", "지방은행", "인터넷은행", "투자은행", "국책은행", "상업은행", "대형은행",
         "반도체", "전자", "그룹", "에너지", "바이오", "산업", "기술", "조선", "보험", "식품", "유통", "항공",
         "화학", "제약", "건설", "통신", "증권", "신기술", "원천기술", "핵심기술", "첨단산업", "핵심산업",
@@ -78,12 +78,12 @@ enum NameLexicon {
     ]
 
     /// Korean words after a name that show it is an organization: 'X 경영진', 'X 관계자'.
-    static let koreanOrganizationCues: Set<String> = [
+    static let koreanOrganizationCues: WordSet = [
         "경영진", "관계자", "관계자들", "임직원", "본사", "본점", "직원", "직원들", "대표단", "측", "이사회",
     ]
 
     /// Korean words that are never a name (common nouns that look like one).
-    static let koreanNonNames: Set<String> = [
+    static let koreanNonNames: WordSet = [
         "전문가", "관계자", "업계", "회사", "기업", "정부", "당국", "현지", "국내", "해외", "글로벌", "양사", "양측",
         "양국", "양", "두", "이번", "지난", "올해", "내년", "작년", "업체", "측", "그", "이", "당시", "현재",
         "최근", "공동", "신임", "전", "현", "前", "現", "초대", "차기", "직무대행", "대행", "출신", "담당",
@@ -92,7 +92,7 @@ enum NameLexicon {
     ]
 
     /// English words that end an organization's name ('Hoshino Materials', 'Seoul Business Agency').
-    static let englishOrganizationSuffixes: Set<String> = [
+    static let englishOrganizationSuffixes: WordSet = [
         "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Ltd", "Ltd.", "LLC", "PLC", "plc", "AG", "SA",
         "GmbH", "NV", "Group", "Bank", "University", "Institute", "Agency", "Authority", "Ministry", "Department",
         "Association", "Foundation", "Council", "Commission", "Therapeutics", "Pharmaceutical", "Pharmaceuticals",
@@ -106,7 +106,9 @@ enum NameLexicon {
     ]
 
     /// English nouns that introduce a name: 'battery maker Hanseong Energy', 'conglomerate Saigon Lotus'.
-    static let englishDescriptors: Set<String> = [
+    /// Articles opening an apposition ('Orbitec, a … maker,').
+    static let englishArticles: WordSet = ["a", "an"]
+    static let englishDescriptors: WordSet = [
         "company", "maker", "manufacturer", "conglomerate", "firm", "group", "lender", "bank", "developer",
         "designer", "startup", "start-up", "operator", "supplier", "provider", "producer", "builder",
         "carrier", "insurer", "chipmaker", "automaker", "carmaker", "steelmaker", "shipbuilder", "retailer",
@@ -114,13 +116,13 @@ enum NameLexicon {
     ]
 
     /// English phrases before a name that show it is an organization: 'executives of X', 'officials of X'.
-    static let englishOrganizationCues: Set<String> = [
+    static let englishOrganizationCues: WordSet = [
         "executives", "officials", "representatives", "staff", "employees", "delegation", "members", "heads",
         "leaders", "managers",
     ]
 
     /// Capitalised English words that never start or make a name.
-    static let englishNonNames: Set<String> = [
+    static let englishNonNames: WordSet = [
         "The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "Under", "Over", "After", "Before",
         "During", "Since", "As", "And", "But", "Or", "Nor", "If", "When", "While", "Where", "What", "Which", "Who",
         "Why", "How", "It", "Its", "It's", "He", "She", "They", "We", "You", "I", "His", "Her", "Their", "Our",
@@ -141,22 +143,24 @@ enum NameLexicon {
     ]
 
     /// English honorifics written before a name.
-    static let englishHonorifics: Set<String> = ["Dr.", "Dr", "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Prof.", "Sir"]
+    static let englishHonorifics: WordSet = ["Dr.", "Dr", "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Prof.", "Sir"]
 
     // MARK: Fast filters (derived)
 
     /// Last code points of the Korean suffixes, descriptors, cues and titles: a word ending otherwise is none of them.
-    static let koreanSuffixLast: Set<Unicode.Scalar> = Set(koreanOrganizationSuffixes.compactMap { $0.unicodeScalars.last })
-    static let koreanDescriptorLast: Set<Unicode.Scalar> = Set(koreanDescriptorEndings.compactMap { $0.unicodeScalars.last })
-    static let koreanTitleLast: Set<Unicode.Scalar> = Set(koreanTitles.keys.compactMap { $0.unicodeScalars.last })
-    static let koreanSuffixSet: Set<String> = Set(koreanOrganizationSuffixes)
+    static let koreanSuffixLast: ScalarSet = ScalarSet(koreanOrganizationSuffixes.compactMap { $0.unicodeScalars.last })
+    static let koreanDescriptorLast: ScalarSet = ScalarSet(koreanDescriptorEndings.compactMap { $0.unicodeScalars.last })
+    static let koreanTitleTable = WordMap(koreanTitles.map { ($0.key, $0.value) })
+    static let englishTitleTable = WordMap(englishTitles.map { ($0.key, $0.value) })
+    static let koreanTitleLast: ScalarSet = ScalarSet(koreanTitles.keys.compactMap { $0.unicodeScalars.last })
+    static let koreanSuffixSet: WordSet = WordSet(koreanOrganizationSuffixes)
     /// First words of the English titles ('chief', 'vice', 'ceo').
-    static let englishTitleFirstWords: Set<String> = Set(englishTitles.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
+    static let englishTitleFirstWords: WordSet = WordSet(englishTitles.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
 
     // MARK: Korean personal names
 
     /// Korean surnames, for telling '이민재' (a name) from '한빛에너지' (not one).
-    static let koreanSurnames: Set<String> = [
+    static let koreanSurnames: WordSet = [
         "김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권", "황", "안", "송",
         "류", "유", "전", "홍", "고", "문", "양", "손", "배", "백", "허", "남", "심", "노", "하", "곽", "성", "차",
         "주", "우", "구", "민", "진", "나", "지", "엄", "채", "원", "천", "방", "공", "현", "함", "변", "염", "여",
@@ -164,10 +168,13 @@ enum NameLexicon {
         "인", "맹", "제", "모", "탁", "국", "어", "은", "편", "용", "예", "경", "봉", "사", "부",
     ]
     /// Two-syllable Korean surnames.
-    static let koreanDoubleSurnames: Set<String> = ["남궁", "제갈", "선우", "황보", "독고", "사공", "서문"]
+    /// Particles that are also the last syllable of many foreign names ('베르크만', '호프만'): right before a
+    /// title ('토마스 베르크만 회장'), where no particle can stand, they belong to the name.
+    static let koreanNameFinalParticles: WordSet = ["만", "도"]
+    static let koreanDoubleSurnames: WordSet = ["남궁", "제갈", "선우", "황보", "독고", "사공", "서문"]
 
     /// Syllables common in transliterated foreign names and rare in Korean given names.
-    static let foreignSyllables: Set<Unicode.Scalar> = [
+    static let foreignSyllables: ScalarSet = [
         "스", "르", "트", "프", "크", "브", "드", "즈", "츠", "쓰", "흐", "므", "슨", "튼", "턴", "렌", "엘", "리",
         "케", "페", "테", "베", "넨", "센", "든", "톤", "몬", "코", "너",
     ]

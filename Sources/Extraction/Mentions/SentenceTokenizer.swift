@@ -5,15 +5,15 @@ struct SentenceTokenizer {
     let scalars: [Unicode.Scalar]
     let language: Language
 
-    static let punctuation: Set<Unicode.Scalar> = [
+    static let punctuation: ScalarSet = [
         ",", ";", ":", "!", "?", "(", ")", "[", "]", "{", "}", "\"", "“", "”", "‘", "’", "'", "·", "…", "—", "–",
         "▲", "□", "■", "※", "〈", "〉", "《", "》", "「", "」", "『", "』", "/", "~", "=", "+", "<", ">", "|", "•",
         "▶", "◆", "●", "・", "ㆍ", "、", "。", "%", "#", "*", "━", "-",
     ]
 
-    static let closingQuotes: Set<Unicode.Scalar> = ["'", "’", "\"", "”", "」", "』", "》", "〉"]
+    static let closingQuotes: ScalarSet = ["'", "’", "\"", "”", "」", "』", "》", "〉"]
 
-    static let abbreviations: Set<String> = [
+    static let abbreviations: WordSet = [
         "Inc", "Corp", "Co", "Ltd", "Dr", "Mr", "Ms", "Mrs", "Jr", "Sr", "St", "No", "vs", "Prof", "Gen", "Gov",
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "U.S", "U.K", "U.N",
         "S", "N", "E", "W", "D.C", "Bros", "Mt", "etc", "approx",

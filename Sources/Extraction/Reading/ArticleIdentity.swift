@@ -16,45 +16,76 @@ public enum ArticleIdentity {
     }
 
     static func normalisedUTF8(_ text: String) -> [UInt8] {
-        let composed = isSurelyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+        var composed = isSurelyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+        return composed.withUTF8 { normalisedUTF8(bytes: $0) }
+    }
+
+    /// The normalisation on UTF-8 bytes, line by line: a line break is CR, LF or CRLF (a blank
+    /// line between the two halves of a CRLF would be dropped anyway), a BOM goes wherever it is.
+    private static func normalisedUTF8(bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(composed.utf8.count)
-        var line: [Unicode.Scalar] = []
+        out.reserveCapacity(bytes.count)
         var wroteLine = false
-
-        func flush() {
-            var start = 0
-            var end = line.count
-            while start < end, line[start].isHorizontalSpace || line[start].properties.isWhitespace { start += 1 }
-            while end > start, line[end - 1].isHorizontalSpace || line[end - 1].properties.isWhitespace { end -= 1 }
-            guard start < end else { return }
-            if wroteLine { out.append(0x0A) }
-            for scalar in line[start..<end] { ScalarString.appendUTF8(scalar, to: &out) }
-            wroteLine = true
-        }
-
-        var previousWasCR = false
-        for scalar in composed.unicodeScalars {
-            switch scalar {
-            case "\u{FEFF}":
+        var lineStart = 0
+        var i = 0
+        while i <= bytes.count {
+            guard i == bytes.count || bytes[i] == 0x0A || bytes[i] == 0x0D else {
+                i += 1
                 continue
-            case "\r":
-                flush()
-                line.removeAll(keepingCapacity: true)
-                previousWasCR = true
-                continue
-            case "\n":
-                if !previousWasCR {
-                    flush()
-                    line.removeAll(keepingCapacity: true)
-                }
-            default:
-                line.append(scalar)
             }
-            previousWasCR = false
+            var start = lineStart
+            var end = i
+            // Trim white space (a BOM goes too) at both ends, a code point at a time.
+            while start < end {
+                let (scalar, length) = decode(bytes, at: start)
+                guard isTrimmed(scalar) else { break }
+                start += length
+            }
+            while end > start {
+                var first = end - 1
+                while first > start, bytes[first] & 0xC0 == 0x80 { first -= 1 }
+                guard isTrimmed(decode(bytes, at: first).scalar) else { break }
+                end = first
+            }
+            if start < end {
+                if wroteLine { out.append(0x0A) }
+                var k = start
+                while k < end {
+                    // A BOM inside the line: EF BB BF.
+                    if bytes[k] == 0xEF, k + 2 < end, bytes[k + 1] == 0xBB, bytes[k + 2] == 0xBF {
+                        k += 3
+                        continue
+                    }
+                    out.append(bytes[k])
+                    k += 1
+                }
+                wroteLine = true
+            }
+            i += 1
+            lineStart = i
         }
-        flush()
         return out
+    }
+
+    @inline(__always)
+    private static func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) }
+        return scalar == "\u{FEFF}" || scalar.isHorizontalSpace || scalar.properties.isWhitespace
+    }
+
+    /// The code point starting at `index` of valid UTF-8, and its length in bytes.
+    @inline(__always)
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let b0 = UInt32(bytes[index])
+        if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+        if b0 < 0xE0 { return (Unicode.Scalar((b0 & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F))!, 2) }
+        if b0 < 0xF0 {
+            let v = (b0 & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            return (Unicode.Scalar(v)!, 3)
+        }
+        let v = (b0 & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+            | UInt32(bytes[index + 3] & 0x3F)
+        return (Unicode.Scalar(v)!, 4)
     }
 
     /// True when every code point is one NFC leaves alone and no neighbour can compose with it:

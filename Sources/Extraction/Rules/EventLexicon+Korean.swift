@@ -16,7 +16,7 @@ enum KoreanEventLexicon {
         "무역관", "개발센터", "연구센터", "캠퍼스", "랩",
     ]
     /// Words ending like an office noun that are not one.
-    static let officeStopwords: Set<String> = ["본사", "합작법인", "데이터센터", "본점", "고객센터", "콜센터", "대표", "해외법인들"]
+    static let officeStopwords: WordSet = ["본사", "합작법인", "데이터센터", "본점", "고객센터", "콜센터", "대표", "해외법인들"]
 
     /// Verb forms that open an office, as word prefixes (whole words for the one-syllable ones).
     static let openVerbs = [
@@ -25,21 +25,23 @@ enum KoreanEventLexicon {
         "출범시킨", "출범시켜", "출범하며", "출범한", "개설했", "개설하며", "개설한", "개설해", "마련했",
         "마련하며", "마련하고", "오픈했", "오픈하며", "냈", "내고", "꾸렸",
     ]
-    static let openVerbWords: Set<String> = ["연", "열", "낸", "낼"]
+    static let openVerbWords: WordSet = ["연", "열", "낸", "낼"]
     /// Verb forms of a plan to open.
     static let futureOpenVerbs = [
         "연다", "열기로", "설립할", "설립한다", "설립하기로", "세울", "세운다", "세우기로", "개소할", "개소한다",
         "개소하기로", "출범할", "출범한다", "출범시킬", "낸다", "내기로", "개설할", "개설한다", "개설하기로", "오픈할",
         "오픈한다", "마련할", "마련한다",
+        // Intent: '열겠다고 밝혔다'.
+        "열겠", "세우겠", "설립하겠", "개소하겠", "출범하겠", "출범시키겠", "내겠", "개설하겠", "오픈하겠", "마련하겠",
     ]
-    static let futureOpenWords: Set<String> = ["열", "낼"]
+    static let futureOpenWords: WordSet = ["열", "낼"]
     /// '문을 열었다': the door opened is the office named before it.
-    static let doorWords: Set<String> = ["문"]
+    static let doorWords: WordSet = ["문"]
     /// Ceremony nouns that an open verb may take instead of the office ('출범식을 열었다').
-    static let ceremonyNouns: Set<String> = ["개소식", "출범식", "개관식", "오픈식", "준공식"]
+    static let ceremonyNouns: WordSet = ["개소식", "출범식", "개관식", "오픈식", "준공식"]
     /// Nouns of opening that date an office named in the sentence before ('지난 4월 설립 당시').
-    static let openingNouns: Set<String> = ["설립", "개소", "출범", "개설", "오픈", "진출"]
-    static let backReferenceWords: Set<String> = ["당시", "때", "이후"]
+    static let openingNouns: WordSet = ["설립", "개소", "출범", "개설", "오픈", "진출"]
+    static let backReferenceWords: WordSet = ["당시", "때", "이후"]
 
     /// Visits: a word starting with one of these, with the country visited.
     static let countryVisits: [(prefix: String, country: String)] = [
@@ -64,14 +66,14 @@ enum KoreanEventLexicon {
         "검토 중", "무산", "철회", "연기",
     ]
     /// Words after a trigger verb that make it a condition ('열 경우').
-    static let conditionWords: Set<String> = ["경우", "경우에는", "경우엔", "수", "수도", "때"]
+    static let conditionWords: WordSet = ["경우", "경우에는", "경우엔", "수", "수도", "때"]
 
     /// Words standing for the organization of the sentence before: '회사는', '회사 측은'.
-    static let companyPronouns: Set<String> = ["회사", "회사 측", "이 회사", "동사", "그룹", "사측"]
+    static let companyPronouns: WordSet = ["회사", "회사 측", "이 회사", "동사", "그룹", "사측"]
     /// Words standing for the two parties named before: '양사는'.
-    static let pairPronouns: Set<String> = ["양사", "양측", "양 기관", "두 회사", "두 기관", "양 사"]
+    static let pairPronouns: WordSet = ["양사", "양측", "양 기관", "두 회사", "두 기관", "양 사"]
     /// Words standing for the person named before: '그는'.
-    static let personPronouns: Set<String> = ["그", "그녀", "그는", "그녀는"]
+    static let personPronouns: WordSet = ["그", "그녀", "그는", "그녀는"]
 
     /// Phrases pointing back at the event before: its date carries over.
     static let carryCues = ["이 자리에서", "이날", "같은 날", "당일", "협약식에서", "행사에서", "개소식에서", "출범식에서"]
@@ -79,20 +81,34 @@ enum KoreanEventLexicon {
     static let placeCarryCues = ["이 자리에서", "협약식에서", "행사에서", "개소식에서", "출범식에서", "현장에서"]
 
     /// Words with '에' that are never a place's name ('법인 안에', '현지에').
-    static let placeNonNames: Set<String> = [
+    static let placeNonNames: WordSet = [
         "현지", "국내", "해외", "지역", "일대", "인근", "시장", "업계", "내부", "외부", "본사", "사무실", "곳곳", "각국",
         "중심", "최초", "처음", "이곳", "그곳", "올해", "내년", "연내", "상반기", "하반기", "시내", "도심", "전역",
     ]
 
+    /// Particles marking the acting organization ('오픈AI는', '회사 측은').
+    static let actorParticles: WordSet = ["은", "는", "이", "가", "도", "에서는", "측은"]
+    /// Particles marking the organization a sentence is about.
+    static let topicParticles: WordSet = ["은", "는", "이", "가", "도", "에서는"]
+    /// Subject and topic particles of an agreement's first party.
+    static let subjectParticles: WordSet = ["은", "는", "이", "가"]
+    /// Words joining the names of a list ('JP모건 및 엔씨소프트와').
+    static let coordinators: WordSet = ["및", "그리고", "또는", "또"]
+    /// Particles marking the other party of an agreement ('한국산업은행과').
+    static let withParticles: WordSet = ["와", "과", "와의", "과의", "와도", "과도"]
+    /// Locative particles placing an event ('로테르담에서').
+    static let eventLocatives: WordSet = ["에서", "에", "에서는", "에도"]
+    /// Locative particles placing an office ('런던에 지사를').
+    static let officeLocatives: WordSet = ["에", "에서", "에도", "에서도", "에는"]
+
     // Fast filters, derived from the lists above.
-    static let agreementNounBytes: [[UInt8]] = agreementNouns.map { Array($0.utf8) }
-    static let officeLast: Set<Unicode.Scalar> = Set(officeNouns.compactMap { $0.unicodeScalars.last })
-    static let reportFirst: Set<Unicode.Scalar> = Set(reportVerbs.compactMap { $0.unicodeScalars.first })
-    static let meetFirst: Set<Unicode.Scalar> = Set(meetVerbs.compactMap { $0.unicodeScalars.first })
-    static let visitFirst: Set<Unicode.Scalar> = Set((countryVisits.map(\.prefix) + visitVerbs).compactMap { $0.unicodeScalars.first })
-    static let clauseLast: Set<Unicode.Scalar> = Set(RuleRunner.clauseEndings.compactMap { $0.unicodeScalars.last })
+    static let officeLast: ScalarSet = ScalarSet(officeNouns.compactMap { $0.unicodeScalars.last })
+    static let reportFirst: ScalarSet = ScalarSet(reportVerbs.compactMap { $0.unicodeScalars.first })
+    static let meetFirst: ScalarSet = ScalarSet(meetVerbs.compactMap { $0.unicodeScalars.first })
+    static let visitFirst: ScalarSet = ScalarSet((countryVisits.map(\.prefix) + visitVerbs).compactMap { $0.unicodeScalars.first })
+    static let clauseLast: ScalarSet = ScalarSet(RuleRunner.clauseEndings.compactMap { $0.unicodeScalars.last })
 
     /// '본사를 둔': headquarters.
-    static let headquartersNouns: Set<String> = ["본사", "본부"]
+    static let headquartersNouns: WordSet = ["본사", "본부"]
     static let headquartersVerbs = ["둔", "두고", "두었", "둬", "둔다", "있는"]
 }

@@ -15,7 +15,7 @@ extension RuleRunner {
         englishMeetings(s)
     }
 
-    static let prepositions: Set<String> = ["of", "at", "in", "by", "from", "for", "to", "with", "on", "about", "into", "than"]
+    static let prepositions: WordSet = ["of", "at", "in", "by", "from", "for", "to", "with", "on", "about", "into", "than"]
 
     /// Where the sentence proper starts, after a dateline ('SEOUL, Nov 19 -', '… /PRNewswire/ --').
     func bodyStart(_ s: Int) -> Int {
@@ -47,8 +47,7 @@ extension RuleRunner {
     func computeClauses(_ s: Int, body: Int) -> [Range<Int>] {
         let items = items(s)
         var cuts: [Int] = []
-        let verbs = E.signVerbs.union(E.openVerbs).union(E.visitVerbs).union(E.travelVerbs)
-            .union(["came", "met", "opened", "will", "would", "plans", "has", "had", "is", "was", "expects", "also"])
+        let verbs = E.clauseVerbs
         for i in items.indices {
             if items[i].isPunct(";") { cuts.append(i + 1) }
             if items[i].isPunct(","), i + 2 < items.count, E.clauseOpeners.contains(items[i + 1].lower),
@@ -61,6 +60,12 @@ extension RuleRunner {
             {
                 cuts.append(i)
             }
+        }
+        // 'After opening an office in X in May, A opened another in Y': a leading subordinate clause ends at its comma.
+        if body < items.count, E.subordinators.contains(items[body].lower),
+           let comma = (body..<items.count).first(where: { items[$0].isPunct(",") })
+        {
+            cuts.append(comma + 1)
         }
         var ranges: [Range<Int>] = []
         var start = body
@@ -84,9 +89,9 @@ extension RuleRunner {
             bytes.append(contentsOf: (item.isPunct ? item.stem : item.text).utf8)
             bytes.append(0x20)
         }
-        return E.negationCues.first { cue in
-            bytes.containsBytes(Array((" " + cue + (cue.bytesHaveSuffix(" ") ? "" : " ")).utf8))
-        }
+        // ASCII letters in lower case: 'If' is 'if'.
+        let lowered = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        return E.spacedNegationCues.first { ($0.caseSensitive ? bytes : lowered).containsBytes($0.spaced) }?.cue
     }
 
     /// True when the date ending at item `next` (the first item after it) sits beside a reporting verb.
@@ -114,8 +119,9 @@ extension RuleRunner {
         if let date = clauseDates.first { return (date.value, date.kind == .anaphoric) }
         let before = dates(s, bodyStart(s)..<v).filter { $0.value != nil && $0.tense != .future && !isEnglishReportDate(s, $0) }
         if let date = before.last { return (date.value, date.kind == .anaphoric) }
-        // 'said on Tuesday it had opened': with no other date, the day it was made known.
-        if let report = dates(s, bodyStart(s)..<v).first(where: { $0.value != nil && isEnglishReportDate(s, $0) }) {
+        // 'said on Tuesday it had opened', '…, the two companies announced yesterday': with no other
+        // date, the day it was made known.
+        if let report = dates(s, bodyStart(s)..<items(s).count).first(where: { $0.value != nil && $0.tense != .future && isEnglishReportDate(s, $0) }) {
             return (report.value, true)
         }
         return (nil, false)
@@ -142,6 +148,12 @@ extension RuleRunner {
             return (items[i].entity!, items[i].mention?.source, false)
         }
         if let i = (bodyStart(s)..<v).last(where: { items[$0].kind == .organization && !Self.prepositions.contains($0 > 0 ? items[$0 - 1].lower : "") }) {
+            return (items[i].entity!, items[i].mention?.source, false)
+        }
+        // A leading clause with no subject ('After opening …, A opened …'): the main clause's subject.
+        if clause.lowerBound == bodyStart(s), clause.upperBound < items.count, E.subordinators.contains(items[clause.lowerBound].lower),
+           let i = (clause.upperBound..<items.count).first(where: { items[$0].kind == .organization })
+        {
             return (items[i].entity!, items[i].mention?.source, false)
         }
         if let main = doc.mainOrganization ?? lastActor { return (main, nil, true) }
@@ -253,6 +265,15 @@ extension RuleRunner {
             var verbEnd = v + 1
             if E.openVerbs.contains(word) {
                 type = .officeOpened
+            } else if E.openGerunds.contains(word), v > 0, E.gerundLeads.contains(items[v - 1].lower) {
+                type = .officeOpened
+                if word == "setting", v + 1 < items.count, items[v + 1].lower == "up" { verbEnd = v + 2 }
+            } else if E.followVerbs.contains(word), v + 1 < items.count, E.followPrepositions.contains(items[v + 1].lower),
+                      items[..<v].contains(where: { E.officeNouns.contains($0.lower) })
+            {
+                // 'opened its first office in X and followed with an office in Y'.
+                type = .officeOpened
+                verbEnd = items[v + 1].lower == "up" && v + 2 < items.count && items[v + 2].lower == "with" ? v + 3 : v + 2
             } else if word == "set" || word == "sets", v + 1 < items.count, items[v + 1].lower == "up", v == 0 || !["to", "will", "would"].contains(items[v - 1].lower) {
                 type = .officeOpened
                 verbEnd = v + 2
@@ -275,10 +296,11 @@ extension RuleRunner {
             // The office: after the verb ('opened an office in'), or before it ('office … which opened').
             var office = (verbEnd..<min(clause.upperBound, verbEnd + 6)).first { E.officeNouns.contains(items[$0].lower) }
             // 'would open another in Seoul': an office named earlier in the sentence.
-            if office == nil, verbEnd < items.count, E.officeAnaphors.contains(items[verbEnd].lower),
-               items[..<v].contains(where: { E.officeNouns.contains($0.lower) })
+            // 'opened another in Seoul', 'opened a second one in Taipei'.
+            if office == nil, items[..<v].contains(where: { E.officeNouns.contains($0.lower) }),
+               let anaphor = (verbEnd..<min(clause.upperBound, verbEnd + 3)).first(where: { E.officeAnaphors.contains(items[$0].lower) })
             {
-                office = verbEnd
+                office = anaphor
             }
             var placeRange = verbEnd..<clause.upperBound
             if office == nil, v > 0, ["which", "that"].contains(items[v - 1].lower) {
@@ -354,11 +376,23 @@ extension RuleRunner {
             let word = items[v].lower
             var place: EntityRef?
             var isReturn = false
+            var isNoun = false
             if E.visitVerbs.contains(word) {
                 place = (v + 1..<min(items.count, v + 3)).lazy.compactMap { items[$0].kind == .place ? items[$0].entity : nil }.first
+            } else if E.visitNouns.contains(word), v + 2 < items.count, items[v + 1].lower == "to",
+                      !(max(0, v - 2)..<v).contains(where: { E.visitNounBlockers.contains(items[$0].lower) })
+            {
+                // 'During a visit to South Korea on Aug. 21, V met …'.
+                place = (v + 2..<min(items.count, v + 4)).lazy.compactMap { items[$0].kind == .place ? items[$0].entity : nil }.first
+                isNoun = true
             } else if E.travelVerbs.contains(word), v + 2 < items.count, ["to", "in"].contains(items[v + 1].lower) {
                 place = items[v + 2].kind == .place ? items[v + 2].entity : nil
-                if word == "returned" && place == nil { isReturn = true }
+                // 'returned to the country' is a trip back; 'returned to double digits' is not.
+                if word == "returned", place == nil,
+                   (v + 2..<min(items.count, v + 4)).contains(where: { E.returnTargets.contains(items[$0].lower) })
+                {
+                    isReturn = true
+                }
             } else if word == "came", v + 1 < items.count, items[v + 1].lower == "back" {
                 isReturn = true
             }
@@ -378,8 +412,17 @@ extension RuleRunner {
             }
             var actor = items[clause.lowerBound..<v].last { $0.kind == .person }?.entity
                 ?? items[bodyStart(s)..<v].last { $0.kind == .person }?.entity
+            if actor == nil, isNoun {
+                // The visitor is the subject after the leading phrase: 'During a visit to X, V met …'.
+                actor = items[v...].first { $0.kind == .person }?.entity
+            }
+            // An organization as the subject makes no person's trip ('X returned to …').
+            let organizationSubject = items[clause.lowerBound..<v].contains { $0.kind == .organization }
             var carried = false
-            if actor == nil, items[clause.lowerBound..<v].contains(where: { E.personPronouns.contains($0.lower) }) || isReturn {
+            if actor == nil, !organizationSubject,
+               items[clause.lowerBound..<v].contains(where: { E.personPronouns.contains($0.lower) }) || isReturn
+                || (isNoun && (max(0, v - 2)..<v).contains(where: { E.personPossessives.contains(items[$0].lower) }))
+            {
                 actor = book.events.last { $0.type == .visit }?.actor ?? lastPerson
                 carried = true
             }

@@ -14,7 +14,9 @@ extension RuleRunner {
         // '2일 밝혔다': the date of a report, for a later '이날 밝혔다'.
         let items = items(s)
         for date in doc.sentences[s].dates where date.kind != .anaphoric {
-            if let after = items.firstIndex(where: { $0.start >= date.end }), isReportVerb(items[after]), let value = date.value {
+            if let after = items.firstIndex(where: { $0.start >= date.end }), isReportVerb(items[after]) || koreanReportDay(s, date),
+               let value = date.value
+            {
                 lastReportDate = value
             }
         }
@@ -67,20 +69,20 @@ extension RuleRunner {
     func koreanNegated(_ s: Int, _ clause: Range<Int>, _ tail: Range<Int>) -> String? {
         let text = phrase(s, clause.lowerBound..<max(clause.upperBound, tail.upperBound))
         let bytes = Array(text.utf8)
-        return K.negationCues.first { bytes.containsBytes(Array($0.utf8)) }
+        return K.negationCues.first { bytes.containsBytes($0) }
     }
 
     func koreanFuture(_ s: Int, _ tail: Range<Int>) -> Bool {
         let text = phrase(s, tail)
         let bytes = Array(text.utf8)
-        return K.futureCues.contains { bytes.containsBytes(Array($0.utf8)) }
+        return K.futureCues.contains { bytes.containsBytes($0) }
     }
 
     /// The acting organization: a subject or topic in the clause, then in the sentence before the
     /// trigger, then '회사는' / the sentence before / the article's main organization.
     func koreanActor(_ s: Int, before t: Int, clause: Range<Int>) -> (EntityRef, Mention.Source?, Bool)? {
         let items = items(s)
-        let subject: Set<String> = ["은", "는", "이", "가", "도", "에서는", "측은"]
+        let subject = K.actorParticles
         for i in clause.lowerBound..<t where items[i].kind == .organization && subject.contains(items[i].particle ?? "") {
             return (items[i].entity!, items[i].mention?.source, false)
         }
@@ -108,11 +110,11 @@ extension RuleRunner {
         var t = 0
         while t < items(s).count {
             let items = items(s)
-            let item = items[t]
-            guard item.isWord, item.mention == nil, K.agreementNounBytes.contains(where: { Array(item.stem.utf8).containsBytes($0) }) else {
+            guard items[t].isWord, items[t].mention == nil, K.agreementNouns.contains(where: { items[t].stem.bytesContain($0) }) else {
                 t += 1
                 continue
             }
+            let item = items[t]
             guard let v = (t..<min(items.count, t + 6)).first(where: { i in
                 items[i].isWord && K.signVerbs.contains { items[i].text.bytesHavePrefix($0) || (i == t && items[i].text.bytesContain($0)) }
             }) else {
@@ -134,8 +136,8 @@ extension RuleRunner {
             // Parties: the subject, and organizations with 와/과 (and the list before them).
             var actor: (EntityRef, Mention.Source?, Bool)?
             var counterparties: [EntityRef] = []
-            let subjectParticles: Set<String> = ["은", "는", "이", "가"]
-            let withParticles: Set<String> = ["와", "과", "와의", "과의", "와도", "과도"]
+            let subjectParticles = K.subjectParticles
+            let withParticles = K.withParticles
             var pending: [EntityRef] = []
             for i in 0..<t {
                 let it = items[i]
@@ -147,7 +149,9 @@ extension RuleRunner {
                     } else if withParticles.contains(particle) {
                         counterparties += pending + [it.entity!]
                         pending = []
-                    } else if it.particle == nil, i + 1 < items.count, items[i + 1].isPunct(",") || items[i + 1].isPunct("·") {
+                    } else if it.particle == nil, i + 1 < items.count,
+                              items[i + 1].isPunct(",") || items[i + 1].isPunct("·") || K.coordinators.contains(items[i + 1].stem)
+                    {
                         pending.append(it.entity!)
                     } else {
                         pending = []
@@ -260,13 +264,13 @@ extension RuleRunner {
     func carryCue(_ s: Int) -> Bool {
         let text = phrase(s, 0..<items(s).count)
         let bytes = Array(text.lowercased().utf8)
-        return (doc.language == .ko ? K.carryCues : EnglishEventLexicon.carryCues).contains { bytes.containsBytes(Array($0.utf8)) }
+        return (doc.language == .ko ? K.carryCues : EnglishEventLexicon.carryCues).contains { bytes.containsBytes($0) }
     }
 
     func placeCarryCue(_ s: Int) -> Bool {
         let text = phrase(s, 0..<items(s).count)
         let bytes = Array(text.lowercased().utf8)
-        return (doc.language == .ko ? K.placeCarryCues : EnglishEventLexicon.placeCarryCues).contains { bytes.containsBytes(Array($0.utf8)) }
+        return (doc.language == .ko ? K.placeCarryCues : EnglishEventLexicon.placeCarryCues).contains { bytes.containsBytes($0) }
     }
 
     /// The date of an event: the first date of its clause that is neither a plan nor a report's date
@@ -288,7 +292,7 @@ extension RuleRunner {
     func koreanLocative(_ s: Int, _ range: Range<Int>) -> EntityRef? {
         let items = items(s)
         guard range.lowerBound < range.upperBound else { return nil }
-        let locative: Set<String> = ["에서", "에", "에서는", "에도"]
+        let locative = K.eventLocatives
         for i in range.reversed() where locative.contains(items[i].particle ?? "") || items[i].stem == "본사" || items[i].stem == "본점" {
             var k = i
             var group: [Int] = []
@@ -401,7 +405,7 @@ extension RuleRunner {
     /// the office when the gazetteer knows no place there), else places written before the office noun.
     func koreanOfficePlaces(_ s: Int, clause: Range<Int>, trigger t: Int) -> ([EntityRef], Bool) {
         let items = items(s)
-        let locative: Set<String> = ["에", "에서", "에도", "에서도", "에는"]
+        let locative = K.officeLocatives
         var located: [Int] = []
         var modifiers: [Int] = []
         var i = clause.lowerBound
@@ -454,7 +458,8 @@ extension RuleRunner {
         let items = items(s)
         let candidates = dates(s, range).filter { date in
             guard let value = date.value else { return false }
-            if let published { return value <= published || value.contains(published) }
+            // '올해 하반기 개소할 예정': a period holding today, in a plan, is the plan's time, not the announcement's.
+            if let published { return value <= published || (value.contains(published) && date.tense != .future) }
             return date.tense != .future
         }
         for date in candidates {
@@ -466,7 +471,13 @@ extension RuleRunner {
             }
         }
         if let date = candidates.first { return (date.value, date.kind == .anaphoric) }
-        if let carried = lastPastDate { return (carried, true) }
+        // No date of its own: a date the sentence before set the scene with ('The biggest step came in
+        // October.'), else the day the article last said something was made known, else the day it was
+        // published. The date of another event ('지난해 10월 … 설립한 바 있다') is none of these.
+        if let carried = lastPastDate, !book.events.contains(where: { $0.sentence == lastPastDateSentence }) {
+            return (carried, true)
+        }
+        if let report = lastReportDate { return (report, true) }
         return (published, true)
     }
 

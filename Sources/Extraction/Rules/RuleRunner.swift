@@ -17,6 +17,8 @@ struct RuleRunner {
     var lastReportDate: EDTFDate?
     /// The last date in the past mentioned before the current sentence.
     var lastPastDate: EDTFDate?
+    /// The sentence `lastPastDate` was read in.
+    var lastPastDateSentence = -1
     /// The organization the sentence before was about.
     var lastActor: EntityRef?
     /// The person the sentence before was about.
@@ -50,7 +52,7 @@ struct RuleRunner {
                 }
                 if date.kind == .relative, let value = date.value, let published, value > published, !value.contains(published),
                    let next = items.firstIndex(where: { $0.start >= date.end }),
-                   doc.language == .ko ? isReportVerb(items[next]) : nearEnglishReport(s, next)
+                   doc.language == .ko ? isReportVerb(items[next]) || koreanReportDay(s, date) : nearEnglishReport(s, next)
                 {
                     let text = date.text.bytesHavePrefix("on ") ? String(date.text.dropFirst(3)) : date.text
                     let probe = doc.language == .ko ? "지난 \(text) 밝혔다." : "It was announced on \(text)."
@@ -66,6 +68,20 @@ struct RuleRunner {
                 doc.sentences[s].dates[d] = date
             }
         }
+    }
+
+    /// '대한항공은 1일 … 연다고 공개했다', '8일 마이크론은 … 밝혔다': a bare day opening the sentence or
+    /// right after its subject, in a sentence a reporting verb ends, is the day of the report.
+    func koreanReportDay(_ s: Int, _ date: DateMention) -> Bool {
+        let scalars = Array(date.text.unicodeScalars)
+        guard scalars.count >= 2, scalars.last == "일", scalars.dropLast().allSatisfy(\.isASCIIDigit) else { return false }
+        let items = items(s)
+        guard let first = items.firstIndex(where: { $0.start >= date.start }) else { return false }
+        // Opening the sentence, or right after its subject ('핀테크 기업 넥스페이는 3일').
+        guard first == 0 || (items[first - 1].entity != nil && KoreanEventLexicon.topicParticles.contains(items[first - 1].particle ?? "")) else {
+            return false
+        }
+        return items[first...].contains { isReportVerb($0) }
     }
 
     static func dayBefore(_ date: EDTFDate) -> EDTFDate? {
@@ -93,8 +109,10 @@ struct RuleRunner {
                 guard let value = date.value else { continue }
                 if let published, value <= published || value.contains(published) {
                     lastPastDate = value
+                    lastPastDateSentence = s
                 } else if published == nil, date.tense != .future {
                     lastPastDate = value
+                    lastPastDateSentence = s
                 }
             }
             if let actor = sentenceSubject(s) { lastActor = actor }
@@ -186,7 +204,7 @@ struct RuleRunner {
     /// The organization a sentence is about: its first organization with a subject or topic particle.
     func sentenceSubject(_ s: Int) -> EntityRef? {
         let items = items(s)
-        let subjectParticles: Set<String> = ["은", "는", "이", "가", "도", "에서는"]
+        let subjectParticles = KoreanEventLexicon.topicParticles
         if doc.language == .ko {
             return items.first { $0.kind == .organization && subjectParticles.contains($0.particle ?? "") }?.entity
         }

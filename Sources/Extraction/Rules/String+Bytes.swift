@@ -20,11 +20,42 @@ extension StringProtocol {
     }
 
     func bytesContain(_ needle: String) -> Bool {
-        Array(utf8).containsBytes(Array(needle.utf8))
+        let found = utf8.withContiguousStorageIfAvailable { haystack in
+            needle.utf8.withContiguousStorageIfAvailable { UnsafeBufferPointer.contains(haystack, $0) }
+        }
+        return (found ?? nil) ?? Array(utf8).containsBytes(Array(needle.utf8))
+    }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// True when `needle` occurs in `haystack`.
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard needle.count <= haystack.count else { return false }
+        let first = needle[0]
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var k = 1
+                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }
 
 extension Array where Element == UInt8 {
+    /// True when the UTF-8 bytes of `needle` occur in the bytes.
+    func containsBytes(_ needle: String) -> Bool {
+        let found = withUnsafeBufferPointer { haystack in
+            needle.utf8.withContiguousStorageIfAvailable { UnsafeBufferPointer.contains(haystack, $0) }
+        }
+        return found ?? containsBytes(Array(needle.utf8))
+    }
+
     /// True when `needle` occurs in the bytes.
     func containsBytes(_ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty else { return true }

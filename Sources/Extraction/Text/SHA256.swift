@@ -31,12 +31,14 @@ public struct SHA256: Sendable {
             buffer.append(contentsOf: array[0..<take])
             index = take
             guard buffer.count == 64 else { return }
-            compress(buffer[...])
+            buffer.withUnsafeBufferPointer { compress($0, at: 0) }
             buffer.removeAll(keepingCapacity: true)
         }
-        while index + 64 <= array.count {
-            compress(array[index..<(index + 64)])
-            index += 64
+        array.withUnsafeBufferPointer { bytes in
+            while index + 64 <= bytes.count {
+                compress(bytes, at: index)
+                index += 64
+            }
         }
         buffer.append(contentsOf: array[index...])
     }
@@ -49,7 +51,9 @@ public struct SHA256: Sendable {
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        for start in stride(from: 0, to: tail.count, by: 64) { copy.compress(tail[start..<(start + 64)]) }
+        tail.withUnsafeBufferPointer { tail in
+            for start in stride(from: 0, to: tail.count, by: 64) { copy.compress(tail, at: start) }
+        }
         let words = [copy.state.0, copy.state.1, copy.state.2, copy.state.3, copy.state.4, copy.state.5, copy.state.6, copy.state.7]
         return words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
     }
@@ -67,9 +71,9 @@ public struct SHA256: Sendable {
         return String(out)
     }
 
-    private mutating func compress(_ block: ArraySlice<UInt8>) {
+    /// Processes the 64 bytes of `block` from `base`.
+    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, at base: Int) {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            let base = block.startIndex
             for t in 0..<16 {
                 let i = base + 4 * t
                 w[t] = UInt32(block[i]) << 24 | UInt32(block[i + 1]) << 16 | UInt32(block[i + 2]) << 8 | UInt32(block[i + 3])

@@ -29,6 +29,14 @@ enum ScalarString {
         return bytes
     }
 
+    /// The code points of a string, in one pass (`Array(text.unicodeScalars)` counts them first).
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scalars.append(scalar) }
+        return scalars
+    }
+
     /// A string of a run of code points.
     static func make(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         String(decoding: utf8(scalars), as: UTF8.self)
