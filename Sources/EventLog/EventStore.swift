@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 public import Postgres
 
 /// The append-only event log in PostgreSQL (table `events`, migration 0001).
@@ -309,6 +312,27 @@ public struct EventStore: Sendable {
             LIMIT 1
             """).first.map {
             LogPosition(xid: try $0.decode("xid"), position: try $0.decode("position"))
+        }
+    }
+
+    /// Every event matching `filter` committed when it is called, in (xid, position) order, waiting up to
+    /// `timeout` seconds for older transactions that still hold some of them behind the horizon.
+    public func readCommitted(filter: EventFilter = .all, timeout: Double = 10, on connection: Connection) throws -> [RecordedEvent] {
+        guard let target = try lastCommitted(on: connection) else { return [] }
+        let deadline = ContinuousClock.now + .seconds(timeout)
+        var events: [RecordedEvent] = []
+        var position = LogPosition.start
+        var horizonPassed = false
+        while true {
+            let batch = try read(after: position, filter: filter, limit: 1000, on: connection)
+            if let last = batch.last {
+                events += batch
+                position = last.logPosition
+                continue
+            }
+            if horizonPassed || ContinuousClock.now >= deadline { return events }
+            horizonPassed = try horizon(on: connection) > target.xid
+            if !horizonPassed { usleep(50_000) }
         }
     }
 

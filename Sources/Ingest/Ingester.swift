@@ -164,18 +164,12 @@ extension Ingester {
 
     /// Every failure recorded by ingest, oldest first (read from the log itself).
     public static func failures(on connection: Connection) throws -> [Failure] {
-        var result: [Failure] = []
-        var position = LogPosition.start
         let decoder = JSONDecoder()
-        while true {
-            let batch = try EventStore().read(after: position, filter: .category(EventCatalog.Streams.failureCategory), limit: 1000, on: connection)
-            guard let last = batch.last else { break }
-            for event in batch where event.type == EventCatalog.EventTypeName.articleFailed {
+        return try EventStore().readCommitted(filter: .category(EventCatalog.Streams.failureCategory), on: connection)
+            .filter { $0.type == EventCatalog.EventTypeName.articleFailed }
+            .map { event in
                 let payload = try decoder.decode(ArticleFailed.self, from: Data(event.data.utf8))
-                result.append(Failure(source: payload.source, line: payload.line, reason: payload.reason, recordedAt: event.recordedAt))
+                return Failure(source: payload.source, line: payload.line, reason: payload.reason, recordedAt: event.recordedAt)
             }
-            position = last.logPosition
-        }
-        return result
     }
 }
