@@ -26,7 +26,7 @@ demo: build
 # Benchmarks print figures (events/s, ratios to COPY); they assert nothing.
 bench: deps
 	$(SWIFT) build -c release --product ChronographBench
-	CHRONOGRAPH_HOME="$(CURDIR)/.bench" .build/release/ChronographBench $(BENCH_ARGS)
+	CHRONOGRAPH_HOME="$(CURDIR)/.bench" scripts/bench.sh
 
 clean:
 	rm -rf .build .bench

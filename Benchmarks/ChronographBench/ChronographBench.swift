@@ -7,7 +7,7 @@ struct ChronographBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ChronographBench",
         abstract: "Print chronograph's speed and memory figures, with baselines measured in the same run.",
-        subcommands: [LogBenchmark.self, IngestBenchmark.self, ProjectBenchmark.self, ExtractBenchmark.self],
+        subcommands: [LogBenchmark.self, ExtractBenchmark.self, IngestBenchmark.self, ProjectBenchmark.self, AmplifyBenchmark.self],
         defaultSubcommand: LogBenchmark.self
     )
 }

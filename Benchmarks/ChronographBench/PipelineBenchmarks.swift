@@ -95,3 +95,53 @@ struct ProjectBenchmark: AsyncParsableCommand {
         print(String(format: "peak memory: %.0f MiB", peakResidentMiB()))
     }
 }
+
+/// Multiplies the benchmark database's ingested articles into distinct copies (new article ids, new event
+/// ids), so a projection can be timed on a log of a million events without extracting a million articles.
+struct AmplifyBenchmark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "amplify",
+        abstract: "Copy the benchmark database's article streams until the log holds --events events (for a rebuild at scale).")
+
+    @Option(help: "The benchmark database (filled by `ingest`).")
+    var database = "chronograph_pipeline"
+
+    @Option(help: "How many log events to reach.")
+    var events = 1_000_000
+
+    func run() async throws {
+        let handle = try await BenchDatabase.open(database)
+        let (original, start) = try await handle.withConnection { connection in
+            (try connection.query("SELECT count(*) FROM events WHERE stream LIKE 'article-%' AND stream NOT LIKE '%~%'")[0].decode(0, as: Int.self),
+             try connection.query("SELECT count(*) FROM events")[0].decode(0, as: Int.self))
+        }
+        guard original > 0 else { throw ValidationError("run `ChronographBench ingest` first") }
+        var total = start
+        var copy = 1
+        let seconds = try await measure {
+            while total < events {
+                let suffix = "~copy\(copy)"
+                // Each copy is a new article: its id (and so its stream and every payload's article field) gets
+                // a suffix, and every event a new id. Server-side, one statement a copy.
+                total += try await handle.withConnection { connection in
+                    try connection.transaction { connection in
+                        try connection.query("""
+                            INSERT INTO events (stream, version, id, type, data, metadata)
+                            SELECT e.stream || \(suffix), e.version, gen_random_uuid(), e.type,
+                                   CASE e.type
+                                       WHEN 'article.ingested' THEN jsonb_set(e.data, '{id}', to_jsonb((e.data->>'id') || \(suffix)))
+                                       ELSE jsonb_set(e.data, '{article}', to_jsonb((e.data->>'article') || \(suffix)))
+                                   END,
+                                   e.metadata
+                            FROM events e
+                            WHERE e.stream LIKE 'article-%' AND e.stream NOT LIKE '%~%'
+                            ORDER BY e.position
+                            """).affectedRows
+                    }
+                }
+                copy += 1
+            }
+        }
+        print("log now holds \(total) events (\(copy - 1) copies of \(original) article events, \(String(format: "%.1f", seconds)) s)")
+    }
+}
