@@ -172,7 +172,9 @@ extension RuleRunner {
         while v < items.count {
             let word = items[v].lower
             let isSign = E.signVerbs.contains(word) || E.signPhrases.contains { phrase in
-                v + phrase.count <= items.count && zip(phrase, items[v..<(v + phrase.count)]).allSatisfy { $0 == $1.lower }
+                // By index: zipping a slice of items would copy each item.
+                v + phrase.count <= items.count
+                    && (phrase.isEmpty || phrase[0] == word && (1..<phrase.count).allSatisfy { phrase[$0] == items[v + $0].lower })
             }
             guard isSign, items[v].mention == nil else {
                 v += 1
