@@ -79,8 +79,9 @@ extension RuleRunner {
     func englishNegated(_ s: Int, _ range: Range<Int>) -> String? {
         // Case kept: 'May' is a month, 'may' a hypothetical.
         var bytes: [UInt8] = [0x20]
-        for item in items(s)[range] {
-            bytes.append(contentsOf: (item.isPunct ? item.stem : item.text).utf8)
+        let items = items(s)
+        for i in range {
+            bytes.append(contentsOf: (items[i].isPunct ? items[i].stem : items[i].text).utf8)
             bytes.append(0x20)
         }
         return E.spacedNegationCues.first { bytes.containsBytes($0.spaced) }?.cue
