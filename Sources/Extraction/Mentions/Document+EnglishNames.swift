@@ -115,7 +115,13 @@ extension Document {
 
     /// True when some item of the article is a gazetteer name written exactly so.
     private func isGazetteerWord(_ word: String) -> Bool {
-        sentences.contains { $0.items.contains { $0.mention?.source == .gazetteer && $0.stem == word } }
+        // Items read in place (a closure over each item would copy it).
+        for s in sentences.indices {
+            for i in sentences[s].items.indices where sentences[s].items[i].stem == word {
+                if sentences[s].items[i].mention?.source == .gazetteer { return true }
+            }
+        }
+        return false
     }
 
     // MARK: People and titles

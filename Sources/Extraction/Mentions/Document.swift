@@ -51,6 +51,8 @@ struct Document: Sendable {
     static func ungloss(_ items: [Item], cleaned: CleanedText, scalars: [Unicode.Scalar]) -> [Item] {
         guard items.count >= 4 else { return items }
         var out: [Item] = []
+        // Items before `copied` not yet in `out`: nothing is copied unless something merges.
+        var copied = 0
         var i = 0
         while i < items.count {
             if i + 3 < items.count, items[i].isWord, items[i].mention == nil, items[i].isHangulWord,
@@ -66,13 +68,16 @@ struct Document: Sendable {
                 merged.particle = items[i + 3].particle ?? items[i].particle
                 merged.gloss = nil
                 merged.text = ScalarString.make(scalars[items[i].start..<merged.end])
+                out.append(contentsOf: items[copied..<i])
                 out.append(merged)
                 i += 4
+                copied = i
                 continue
             }
-            out.append(items[i])
             i += 1
         }
+        guard copied > 0 else { return items }
+        out.append(contentsOf: items[copied...])
         return out
     }
 

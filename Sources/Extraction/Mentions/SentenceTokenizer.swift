@@ -174,9 +174,28 @@ struct SentenceTokenizer {
     /// '말레이시아투자개발청(MIDA)과': the gloss goes to the word before '(', the particle after ')' too.
     /// "'루멘 판교 스튜디오'의": the particle after a closing quote goes to the word before it.
     private func attachGlossesAndParticles(_ items: inout [Item]) {
-        var i = 0
+        // Most sentences have nothing to attach: find the first item that changes anything before
+        // copying the items. Until then the items kept are exactly `items[..<i]`.
+        var first = 0
+        while first < items.count {
+            let item = first
+            if items[item].isPunct("("), item > 0, items[item - 1].end == items[item].start, !items[item - 1].isPunct,
+               let close = items[(item + 1)...].firstIndex(where: { $0.isPunct(")") }), close - item <= 12
+            {
+                break
+            }
+            if items[item].isPunct, let mark = items[item].stem.unicodeScalars.first, Self.closingQuotes.contains(mark),
+               item >= 1, item + 1 < items.count, items[item + 1].start == items[item].end, particleOnly(items[item + 1]) != nil
+            {
+                break
+            }
+            first += 1
+        }
+        guard first < items.count else { return }
+        var i = first
         var out: [Item] = []
         out.reserveCapacity(items.count)
+        out.append(contentsOf: items[..<first])
         while i < items.count {
             let item = items[i]
             if item.isPunct("("), let last = out.indices.last, out[last].end == item.start, !out[last].isPunct,

@@ -85,8 +85,9 @@ extension RuleRunner {
     func englishNegated(_ s: Int, _ range: Range<Int>) -> String? {
         // Case kept: 'May' is a month, 'may' a hypothetical.
         var bytes: [UInt8] = [0x20]
-        for item in items(s)[range] {
-            bytes.append(contentsOf: (item.isPunct ? item.stem : item.text).utf8)
+        let items = items(s)
+        for i in range {
+            bytes.append(contentsOf: (items[i].isPunct ? items[i].stem : items[i].text).utf8)
             bytes.append(0x20)
         }
         // ASCII letters in lower case: 'If' is 'if'.
@@ -187,7 +188,9 @@ extension RuleRunner {
         while v < items.count {
             let word = items[v].lower
             let isSign = E.signVerbs.contains(word) || E.signPhrases.contains { phrase in
-                v + phrase.count <= items.count && zip(phrase, items[v..<(v + phrase.count)]).allSatisfy { $0 == $1.lower }
+                // By index: zipping a slice of items would copy each item.
+                v + phrase.count <= items.count
+                    && (phrase.isEmpty || phrase[0] == word && (1..<phrase.count).allSatisfy { phrase[$0] == items[v + $0].lower })
             }
             guard isSign, items[v].mention == nil else {
                 v += 1

@@ -37,9 +37,37 @@ enum ScalarString {
         return scalars
     }
 
-    /// A string of a run of code points.
+    /// A string of a run of code points. Words are encoded in a stack buffer: no allocation
+    /// beyond the string's own (none for the short ones `String` keeps inline).
     static func make(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        String(decoding: utf8(scalars), as: UTF8.self)
+        let capacity = scalars.count * 4
+        guard capacity <= 512 else { return String(decoding: utf8(scalars), as: UTF8.self) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var i = 0
+            for scalar in scalars {
+                let v = scalar.value
+                if v < 0x80 {
+                    buffer[i] = UInt8(v)
+                    i += 1
+                } else if v < 0x800 {
+                    buffer[i] = UInt8(0xC0 | (v >> 6))
+                    buffer[i + 1] = UInt8(0x80 | (v & 0x3F))
+                    i += 2
+                } else if v < 0x10000 {
+                    buffer[i] = UInt8(0xE0 | (v >> 12))
+                    buffer[i + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    buffer[i + 2] = UInt8(0x80 | (v & 0x3F))
+                    i += 3
+                } else {
+                    buffer[i] = UInt8(0xF0 | (v >> 18))
+                    buffer[i + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    buffer[i + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    buffer[i + 3] = UInt8(0x80 | (v & 0x3F))
+                    i += 4
+                }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<i]), as: UTF8.self)
+        }
     }
 }
 
