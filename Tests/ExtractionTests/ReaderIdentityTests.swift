@@ -48,3 +48,17 @@ import Testing
         #expect(ArticleIdentity.normalised(" a \r\n\r\n\tb\u{3000}\n\n\nc ") == "a\nb\nc")
     }
 }
+
+@Suite struct ArticleIdentityNormalisationTests {
+    /// Code points that NFC changes get the same id as their canonical forms, even in blocks that are
+    /// otherwise left alone (the fast path must not skip them).
+    @Test(arguments: [
+        ("\u{2126}hm", "\u{03A9}hm"),           // OHM SIGN → GREEK CAPITAL OMEGA
+        ("\u{212B}ngstr\u{00F6}m", "\u{00C5}ngstr\u{00F6}m"),  // ANGSTROM SIGN → Å
+        ("a\u{2000}b", "a\u{2002}b"),           // EN QUAD → EN SPACE
+        ("\u{2329}x\u{232A}", "\u{3008}x\u{3009}"),
+    ])
+    func singletonsNormalise(_ pair: (String, String)) {
+        #expect(ArticleIdentity.id(of: pair.0) == ArticleIdentity.id(of: pair.1))
+    }
+}

@@ -94,7 +94,12 @@ public enum ArticleIdentity {
     static func isSurelyNFC(_ text: String) -> Bool {
         for scalar in text.unicodeScalars {
             switch scalar.value {
-            case 0..<0x300, 0xAC00...0xD7A3, 0x4E00...0x9FFF, 0x2000...0x2BFF, 0x3000...0x303F, 0xFF00...0xFFEF: continue
+            // Blocks NFC leaves alone, minus the code points it does change: the singletons U+2000, U+2001,
+            // U+2126, U+212A, U+212B, U+2329, U+232A and the combining marks U+20D0–20FF and U+302A–302F.
+            case 0..<0x300, 0xAC00...0xD7A3, 0x4E00...0x9FFF, 0xFF00...0xFFEF,
+                 0x2002...0x20CF, 0x2100...0x2125, 0x2127...0x2129, 0x212C...0x2328, 0x232B...0x2BFF,
+                 0x3000...0x3029, 0x3030...0x303F:
+                continue
             default: return false
             }
         }
