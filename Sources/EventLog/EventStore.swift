@@ -47,8 +47,85 @@ public struct EventStore: Sendable {
         for request in requests {
             if let problem = validate(request) { return try rejectAll(requests, problem: problem, on: request) }
         }
+        let small = requests.reduce(0) { $0 + $1.events.count } < EventStore.copyThreshold
+        if small && !connection.inTransaction {
+            return requests.count == 1
+                ? [try appendOne(requests[0], on: connection)]
+                : try appendPipelined(requests, on: connection)
+        }
         return try connection.transaction { connection in
             try appendLocked(requests, on: connection)
+        }
+    }
+
+    /// One stream's append in one call of `chronograph_append` (migration 0001), which applies the same
+    /// rules as ``decide(_:state:existing:seenInBatch:rows:)`` server-side: one round trip and the commit.
+    private func appendOne(_ request: AppendRequest, on connection: Connection) throws -> AppendOutcome {
+        let expected: Int64? = switch request.expectedVersion {
+        case .any: nil
+        case .noStream: -1
+        case .exactly(let version): version
+        }
+        let events = request.events
+        let row: QueryResult.Row
+        do {
+            row = try connection.preparedQuery("""
+                SELECT outcome, first_version, last_version, skipped, actual, other_stream, other_id
+                FROM chronograph_append(\(request.stream), \(expected)::int8, \(PostgresArray(events.map(\.id)))::uuid[],
+                                        \(PostgresArray(events.map(\.type)))::text[], \(PostgresArray(events.map(\.data)))::jsonb[],
+                                        \(PostgresArray(events.map(\.metadata)))::jsonb[])
+                """)[0]
+        } catch let error as PostgresError where error.isUniqueViolation {
+            throw EventLogError(code: .duplicateEventID, message: "an event id is already in the log (written concurrently): \(error.detail ?? error.message)")
+        }
+        let stream = request.stream
+        let actual: Int64? = try row.decodeIfPresent("actual")
+        switch row["outcome"] {
+        case "appended":
+            return .appended(stream: stream, firstVersion: try row.decode("first_version"), lastVersion: try row.decode("last_version"),
+                             skipped: try row.decode("skipped"))
+        case "already_appended":
+            return .alreadyAppended(stream: stream, lastVersion: try row.decode("last_version"))
+        case "wrong_expected_version":
+            return .rejected(EventLogError(
+                code: .wrongExpectedVersion,
+                message: "stream \(stream): expected version \(request.expectedVersion), found \(actual.map(String.init) ?? "none (no stream)")",
+                stream: stream, expected: request.expectedVersion, actual: actual))
+        case "duplicate_id":
+            let id: UUID? = try row.decodeIfPresent("other_id")
+            return .rejected(EventLogError(
+                code: .duplicateEventID,
+                message: "event id \(id.map { "\($0)" } ?? "?") is already in the log on stream \(row["other_stream"] ?? "?"), not \(stream)",
+                stream: stream, eventID: id))
+        default:
+            return .rejected(EventLogError(code: .duplicateEventID, message: "an event id appears twice in one append", stream: stream))
+        }
+    }
+
+    /// A small append in its own transaction, in two round trips: BEGIN with the locks and reads, then
+    /// the insert with COMMIT. The decisions are the same as ``appendLocked(_:on:)``'s.
+    private func appendPipelined(_ requests: [AppendRequest], on connection: Connection) throws -> [AppendOutcome] {
+        let streams = Self.lockOrder(requests)
+        let ids = requests.flatMap { $0.events.map(\.id) }
+        do {
+            let results = try connection.pipeline(["BEGIN", Self.lockStatement(streams, ids)])
+            let locked = try Self.parseLock(results[1])
+            let (outcomes, rows, _) = decideAll(requests, state: locked.state, existing: locked.existing)
+            guard !rows.isEmpty else {
+                try connection.run(script: "COMMIT")
+                return outcomes
+            }
+            try connection.pipeline([Self.insertStatement(rows), "COMMIT"])
+            return outcomes
+        } catch let error as PostgresError {
+            try? connection.run(script: "ROLLBACK")
+            if error.isUniqueViolation {
+                throw EventLogError(code: .duplicateEventID, message: "an event id is already in the log (written concurrently): \(error.detail ?? error.message)")
+            }
+            throw error
+        } catch {
+            try? connection.run(script: "ROLLBACK")
+            throw error
         }
     }
 
@@ -66,13 +143,13 @@ public struct EventStore: Sendable {
         return nil
     }
 
-    private struct StreamState {
+    struct StreamState {
         var version: Int64?
         var xid: UInt64?
     }
 
     private func appendLocked(_ requests: [AppendRequest], on connection: Connection) throws -> [AppendOutcome] {
-        let streams = Array(Set(requests.map(\.stream))).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let streams = Self.lockOrder(requests)
         let ids = requests.flatMap { $0.events.map(\.id) }
         // Large batches (an ingest) are mostly new streams: their ids are left to the unique index, and only
         // if it objects is every id looked up. Small appends look every id up at once.
@@ -130,22 +207,38 @@ public struct EventStore: Sendable {
         }
     }
 
-    private func lockStreams(
-        _ streams: [String], lookingUp ids: [UUID], xid: inout UInt64?, on connection: Connection
-    ) throws -> (state: [String: StreamState], existing: [UUID: String]) {
+    /// The streams of a batch in the one order every writer locks them in.
+    static func lockOrder(_ requests: [AppendRequest]) -> [String] {
+        Array(Set(requests.map(\.stream))).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    static func lockStatement(_ streams: [String], _ ids: [UUID]) -> SQL {
+        """
+        SELECT kind, stream, version, xid::text AS xid, id
+        FROM chronograph_lock_streams(\(PostgresArray(streams))::text[], \(PostgresArray(ids))::uuid[])
+        """
+    }
+
+    static func parseLock(_ result: QueryResult) throws -> (state: [String: StreamState], existing: [UUID: String], xid: UInt64?) {
         var state: [String: StreamState] = [:]
         var existing: [UUID: String] = [:]
-        for row in try connection.preparedQuery("""
-            SELECT kind, stream, version, xid::text AS xid, id
-            FROM chronograph_lock_streams(\(PostgresArray(streams))::text[], \(PostgresArray(ids))::uuid[])
-            """) {
+        var xid: UInt64?
+        for row in result {
             switch row[0] {
             case "transaction": xid = row[3].flatMap(UInt64.init)
             case "stream": state[try row.decode(1)] = StreamState(version: row[2].flatMap(Int64.init), xid: row[3].flatMap(UInt64.init))
             default: existing[try row.decode(4)] = try row.decode(1)
             }
         }
-        return (state, existing)
+        return (state, existing, xid)
+    }
+
+    private func lockStreams(
+        _ streams: [String], lookingUp ids: [UUID], xid: inout UInt64?, on connection: Connection
+    ) throws -> (state: [String: StreamState], existing: [UUID: String]) {
+        let locked = try Self.parseLock(try connection.preparedQuery(Self.lockStatement(streams, ids)))
+        xid = locked.xid
+        return (locked.state, locked.existing)
     }
 
     private func lookUp(_ ids: [UUID], on connection: Connection) throws -> [UUID: String] {
@@ -226,6 +319,24 @@ public struct EventStore: Sendable {
         return .appended(stream: stream, firstVersion: first, lastVersion: last, skipped: skipped)
     }
 
+    /// One INSERT of the rows from arrays, notifying readers in the same statement.
+    static func insertStatement(_ rows: [(stream: String, version: Int64, event: NewEvent)]) -> SQL {
+        """
+        WITH inserted AS (
+            INSERT INTO events (stream, version, id, type, data, metadata)
+            SELECT * FROM unnest(
+                \(PostgresArray(rows.map(\.stream)))::text[],
+                \(PostgresArray(rows.map(\.version)))::int8[],
+                \(PostgresArray(rows.map(\.event.id)))::uuid[],
+                \(PostgresArray(rows.map(\.event.type)))::text[],
+                \(PostgresArray(rows.map(\.event.data)))::jsonb[],
+                \(PostgresArray(rows.map(\.event.metadata)))::jsonb[])
+            RETURNING 1
+        )
+        SELECT pg_notify(\(EventStore.notificationChannel), '') FROM (SELECT 1 FROM inserted LIMIT 1) AS any_row
+        """
+    }
+
     private func insert(_ rows: [(stream: String, version: Int64, event: NewEvent)], on connection: Connection) throws {
         if rows.count >= EventStore.copyThreshold {
             try connection.copyIn("COPY events (stream, version, id, type, data, metadata) FROM STDIN") { writer in
@@ -242,20 +353,7 @@ public struct EventStore: Sendable {
             try connection.preparedQuery("SELECT pg_notify(\(EventStore.notificationChannel), '')")
             return
         }
-        try connection.preparedQuery("""
-            WITH inserted AS (
-                INSERT INTO events (stream, version, id, type, data, metadata)
-                SELECT * FROM unnest(
-                    \(PostgresArray(rows.map(\.stream)))::text[],
-                    \(PostgresArray(rows.map(\.version)))::int8[],
-                    \(PostgresArray(rows.map(\.event.id)))::uuid[],
-                    \(PostgresArray(rows.map(\.event.type)))::text[],
-                    \(PostgresArray(rows.map(\.event.data)))::jsonb[],
-                    \(PostgresArray(rows.map(\.event.metadata)))::jsonb[])
-                RETURNING 1
-            )
-            SELECT pg_notify(\(EventStore.notificationChannel), '') FROM (SELECT 1 FROM inserted LIMIT 1) AS any_row
-            """)
+        try connection.preparedQuery(Self.insertStatement(rows))
     }
 
     // MARK: - Reading

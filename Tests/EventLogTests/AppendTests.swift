@@ -151,6 +151,22 @@ import Testing
         #expect(counts == ["new-1=40", "new-3=40", "old-1=1"])
     }
 
+    @Test func aFailedSmallAppendLeavesNothingBehindAndTheConnectionWorks() async throws {
+        let db = try await TestDatabase.create()
+        try await db.withConnection { connection in
+            #expect(throws: PostgresError.self) {
+                try store.append([
+                    AppendRequest(stream: "p-1", events: events(2)),
+                    AppendRequest(stream: "p-2", events: [NewEvent(type: "t", data: "{not json")]),
+                ], on: connection)
+            }
+            #expect(!connection.inTransaction)
+            #expect(try connection.query("SELECT count(*) FROM events")[0].decode(0, as: Int.self) == 0)
+            try store.append(events(1), to: "p-1", expectedVersion: .noStream, on: connection)
+            #expect(try store.currentVersion(of: "p-1", on: connection) == 0)
+        }
+    }
+
     @Test func largeBatchesGoThroughCopy() async throws {
         let db = try await TestDatabase.create()
         let requests = (0..<50).map { AppendRequest(stream: "bulk-\($0)", events: events(40), expectedVersion: .noStream) }

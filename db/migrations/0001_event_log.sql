@@ -57,6 +57,67 @@ BEGIN
 END
 $$;
 
+-- A single-stream append in one call, so that a one-event write costs one round trip and its commit
+-- (run it outside an explicit transaction). The same rules as the client's batch path: lock the stream
+-- before writing (so before this transaction has an xid), refuse an id twice in the request or already
+-- on another stream, skip ids already in this stream (all of them: nothing to do), check the expected
+-- version, insert, notify. p_expected: NULL any, -1 no stream, N the stream's last version.
+CREATE FUNCTION chronograph_append(
+    p_stream text, p_expected bigint, p_ids uuid[], p_types text[], p_data jsonb[], p_metadata jsonb[]
+)
+RETURNS TABLE (outcome text, first_version bigint, last_version bigint, skipped integer, actual bigint,
+               other_stream text, other_id uuid)
+LANGUAGE plpgsql AS $$
+DECLARE
+    before xid8 := pg_current_xact_id_if_assigned();
+    last bigint;
+    last_xid xid8;
+    n integer := coalesce(array_length(p_ids, 1), 0);
+    fresh integer[] := '{}';
+    known integer := 0;
+    holder text;
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtextextended(p_stream, 0));
+    SELECT e.version, e.xid INTO last, last_xid FROM events e WHERE e.stream = p_stream ORDER BY e.version DESC LIMIT 1;
+    IF (SELECT count(DISTINCT x) FROM unnest(p_ids) AS x) < n THEN
+        RETURN QUERY SELECT 'duplicate_in_request'::text, NULL::bigint, NULL::bigint, 0, last, NULL::text, NULL::uuid;
+        RETURN;
+    END IF;
+    FOR i IN 1..n LOOP
+        holder := NULL;
+        SELECT e.stream INTO holder FROM events e WHERE e.id = p_ids[i];
+        IF holder IS NULL THEN
+            fresh := fresh || i;
+        ELSIF holder = p_stream THEN
+            known := known + 1;
+        ELSE
+            RETURN QUERY SELECT 'duplicate_id'::text, NULL::bigint, NULL::bigint, 0, last, holder, p_ids[i];
+            RETURN;
+        END IF;
+    END LOOP;
+    IF n > 0 AND cardinality(fresh) = 0 THEN
+        RETURN QUERY SELECT 'already_appended'::text, NULL::bigint, coalesce(last, -1), known, last, NULL::text, NULL::uuid;
+        RETURN;
+    END IF;
+    IF (p_expected = -1 AND last IS NOT NULL) OR (p_expected >= 0 AND last IS DISTINCT FROM p_expected) THEN
+        RETURN QUERY SELECT 'wrong_expected_version'::text, NULL::bigint, NULL::bigint, 0, last, NULL::text, NULL::uuid;
+        RETURN;
+    END IF;
+    IF cardinality(fresh) > 0 THEN
+        IF before IS NOT NULL AND last_xid IS NOT NULL AND last_xid > before THEN
+            RAISE EXCEPTION 'stream % was written by a newer transaction than this one; retry the transaction', p_stream
+                USING ERRCODE = 'serialization_failure';
+        END IF;
+        INSERT INTO events (stream, version, id, type, data, metadata)
+        SELECT p_stream, coalesce(last, -1) + o.k, p_ids[o.i], p_types[o.i], p_data[o.i], p_metadata[o.i]
+        FROM unnest(fresh) WITH ORDINALITY AS o(i, k);
+        PERFORM pg_notify('chronograph_events', '');
+    END IF;
+    RETURN QUERY SELECT 'appended'::text, coalesce(last, -1) + 1, coalesce(last, -1) + cardinality(fresh), known, last,
+                        NULL::text, NULL::uuid;
+END
+$$;
+
 -- History cannot be rewritten: not by a bug, not by a stray psql session.
 CREATE FUNCTION events_refuse_change() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -93,6 +154,8 @@ GRANT SELECT ON events TO chronograph_reader;
 GRANT SELECT, INSERT ON events TO chronograph_writer;
 REVOKE ALL ON FUNCTION chronograph_lock_streams(text[], uuid[]) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION chronograph_lock_streams(text[], uuid[]) TO chronograph_writer;
+REVOKE ALL ON FUNCTION chronograph_append(text, bigint, uuid[], text[], jsonb[], jsonb[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION chronograph_append(text, bigint, uuid[], text[], jsonb[], jsonb[]) TO chronograph_writer;
 
 -- A writer that leaves a transaction open holds every reader back (see docs/event-log.md):
 -- end such sessions after a minute. Needs ownership of the database; skipped with a notice otherwise.
