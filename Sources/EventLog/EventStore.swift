@@ -416,19 +416,32 @@ public struct EventStore: Sendable {
     /// Every event matching `filter` committed when it is called, in (xid, position) order, waiting up to
     /// `timeout` seconds for older transactions that still hold some of them behind the horizon.
     public func readCommitted(filter: EventFilter = .all, timeout: Double = 10, on connection: Connection) throws -> [RecordedEvent] {
-        guard let target = try lastCommitted(on: connection) else { return [] }
-        let deadline = ContinuousClock.now + .seconds(timeout)
         var events: [RecordedEvent] = []
+        try readCommitted(filter: filter, timeout: timeout, on: connection) { batch in
+            events += batch
+            return true
+        }
+        return events
+    }
+
+    /// The same in batches: `body` gets each batch and returns false to stop.
+    public func readCommitted(
+        filter: EventFilter = .all, fromPosition: Int64 = 0, batchSize: Int = 1000, timeout: Double = 10,
+        on connection: Connection, _ body: ([RecordedEvent]) throws -> Bool
+    ) throws {
+        guard let target = try lastCommitted(on: connection) else { return }
+        let deadline = ContinuousClock.now + .seconds(timeout)
         var position = LogPosition.start
         var horizonPassed = false
         while true {
-            let batch = try read(after: position, filter: filter, limit: 1000, on: connection)
+            let batch = try read(after: position, filter: filter, fromPosition: fromPosition, limit: batchSize, on: connection)
             if let last = batch.last {
-                events += batch
+                guard try body(batch) else { return }
                 position = last.logPosition
                 continue
             }
-            if horizonPassed || ContinuousClock.now >= deadline { return events }
+            // Done once no transaction older than the target's is still open (and one more read found nothing).
+            if horizonPassed || ContinuousClock.now >= deadline { return }
             horizonPassed = try horizon(on: connection) > target.xid
             if !horizonPassed { usleep(50_000) }
         }

@@ -17,7 +17,8 @@ struct GraphProjection: Sendable {
     func apply(_ batch: [RecordedEvent], on connection: Connection) throws {
         let positions = PostgresArray(batch.map(\.position))
         let types = Set(batch.map(\.type))
-        var affectedKeys: Set<String> = []
+        var affectedKeys: Set<String> = []      // keys with new reports
+        var rewrittenKeys: Set<String> = []     // keys a correction touched: every event is written again
         var affectedEdges: Set<Edge> = []
 
         if types.contains(Types.articleIngested) {
@@ -72,16 +73,16 @@ struct GraphProjection: Sendable {
         // Curation, in log order (rare: one statement at a time is fine).
         for event in batch {
             switch event.type {
-            case Types.entityMerged: try merge(event, on: connection, keys: &affectedKeys, edges: &affectedEdges)
+            case Types.entityMerged: try merge(event, on: connection, keys: &rewrittenKeys, edges: &affectedEdges)
             case Types.entityAliased: try alias(event, on: connection)
             case Types.entityRenamed: try rename(event, on: connection)
-            case Types.eventRetracted: try retractEvent(event, on: connection, keys: &affectedKeys)
-            case Types.articleRetracted: try retractArticle(event, on: connection, keys: &affectedKeys, edges: &affectedEdges)
+            case Types.eventRetracted: try retractEvent(event, on: connection, keys: &rewrittenKeys)
+            case Types.articleRetracted: try retractArticle(event, on: connection, keys: &rewrittenKeys, edges: &affectedEdges)
             default: break
             }
         }
-        if !affectedKeys.isEmpty {
-            try recluster(keys: affectedKeys, edges: &affectedEdges, on: connection)
+        if !affectedKeys.isEmpty || !rewrittenKeys.isEmpty {
+            try recluster(keys: affectedKeys.union(rewrittenKeys), rewriting: rewrittenKeys, edges: &affectedEdges, on: connection)
         }
         try recomputeRelations(affectedEdges, on: connection)
     }
@@ -255,40 +256,61 @@ struct GraphProjection: Sendable {
 
     // MARK: - Derived rows
 
-    /// Groups the reports of the keys into events again, noting the actors whose relations change.
-    private func recluster(keys: Set<String>, edges: inout Set<Edge>, on connection: Connection) throws {
+    /// Groups the reports of the keys into events again. Events that come out exactly as they were (same
+    /// id, reports and dates) are left alone, so a new report costs the writes of its own event, not of
+    /// every event of its key; keys in `rewriting` (touched by a correction) are written again whole.
+    private func recluster(keys: Set<String>, rewriting: Set<String>, edges: inout Set<Edge>, on connection: Connection) throws {
         let keyArray = PostgresArray(Array(keys))
         var byKey: [String: [EventClustering.Report]] = [:]
+        var currentEvent: [String: String] = [:]
         for row in try connection.query("""
-            SELECT s.cluster_key, s.id, s.date, s.log_position
+            SELECT s.cluster_key, s.id, s.date, s.log_position, s.event_id
             FROM graph.sources s JOIN graph.articles a ON a.id = s.article_id
             WHERE s.cluster_key = ANY(\(keyArray)::text[]) AND NOT a.retracted
             """) {
-            byKey[try row.decode(0), default: []].append(
-                EventClustering.Report(id: try row.decode(1), date: row[2], logPosition: try row.decode(3)))
+            let id: String = try row.decode(1)
+            byKey[try row.decode(0), default: []].append(EventClustering.Report(id: id, date: row[2], logPosition: try row.decode(3)))
+            if let event = row[4] { currentEvent[id] = event }
         }
-        // The old events of these keys go, with their participants and the edges they drew.
+        var existing: [String: (date: String?, conflicts: String, sources: Int)] = [:]
         for row in try connection.query("""
-            WITH gone AS (DELETE FROM graph.events WHERE cluster_key = ANY(\(keyArray)::text[]) RETURNING id)
-            DELETE FROM graph.edge_sources WHERE fact_id IN (SELECT id FROM gone)
-            RETURNING subject_id, predicate, object_id, role
+            SELECT id, date, conflicting_dates::text, source_count FROM graph.events WHERE cluster_key = ANY(\(keyArray)::text[])
             """) {
-            edges.insert(try Edge(row))
+            existing[try row.decode(0)] = (row[1], row[2] ?? "{}", try row.decode(3))
         }
         var eventIDs: [String] = [], eventKeys: [String] = [], dates: [String?] = [], conflicts: [String] = [], firsts: [String] = []
         var reportIDs: [String] = [], reportEvents: [String] = []
+        var unchanged: Set<String> = []
         let clustering = EventClustering()
         for (key, reports) in byKey {
             for cluster in clustering.cluster(reports) {
-                eventIDs.append(cluster.id)
-                eventKeys.append(key)
-                dates.append(cluster.date)
-                conflicts.append(PostgresArray(cluster.conflictingDates).postgresText!)
-                firsts.append(cluster.reports[0].id)
+                let conflictText = PostgresArray(cluster.conflictingDates).postgresText!
                 for report in cluster.reports {
                     reportIDs.append(report.id)
                     reportEvents.append(cluster.id)
                 }
+                if !rewriting.contains(key), let old = existing[cluster.id], old.date == cluster.date,
+                   old.conflicts == conflictText.replacingOccurrences(of: "\"", with: ""), old.sources == cluster.reports.count,
+                   cluster.reports.allSatisfy({ currentEvent[$0.id] == cluster.id }) {
+                    unchanged.insert(cluster.id)
+                    continue
+                }
+                eventIDs.append(cluster.id)
+                eventKeys.append(key)
+                dates.append(cluster.date)
+                conflicts.append(conflictText)
+                firsts.append(cluster.reports[0].id)
+            }
+        }
+        // The events that change go, with their participants and the edges they drew.
+        let gone = existing.keys.filter { !unchanged.contains($0) }
+        if !gone.isEmpty {
+            for row in try connection.query("""
+                WITH gone AS (DELETE FROM graph.events WHERE id = ANY(\(PostgresArray(gone))::text[]) RETURNING id)
+                DELETE FROM graph.edge_sources WHERE fact_id IN (SELECT id FROM gone)
+                RETURNING subject_id, predicate, object_id, role
+                """) {
+                edges.insert(try Edge(row))
             }
         }
         // Point every source of these keys at its event (NULL for sources of retracted articles),

@@ -228,26 +228,20 @@ struct LogCommand: AsyncParsableCommand {
             }
             // Everything committed when the command started, waiting a little for events an older open
             // transaction still holds behind the horizon.
-            let store = EventStore()
-            let target = try await handle.withConnection { try store.lastCommitted(on: $0) }
-            let deadline = ContinuousClock.now + .seconds(10)
-            var position = LogPosition.start
-            var horizonPassed = false
-            while remaining > 0 {
-                let after = position, pageSize = min(1000, remaining), from = from
-                let batch = try await handle.withConnection {
-                    try store.read(after: after, filter: filter, fromPosition: from, limit: pageSize, on: $0)
+            output.flush()
+            let limit = remaining, from = from, jsonl = format == .jsonl
+            try await handle.withConnection { connection in
+                // Printed from the connection's thread, as the batches come; nothing else prints meanwhile.
+                let output = StandardOutput()
+                var left = limit
+                try EventStore().readCommitted(filter: filter, fromPosition: from, batchSize: min(1000, limit), on: connection) { batch in
+                    for event in batch.prefix(left) {
+                        output.write(jsonl ? Self.jsonLine(event) : Self.tableLine(event))
+                    }
+                    left -= min(left, batch.count)
+                    return left > 0
                 }
-                if let last = batch.last {
-                    emit(batch)
-                    position = last.logPosition
-                    continue
-                }
-                // Done once no transaction older than the target's is still open (one more read then).
-                guard let target, ContinuousClock.now < deadline, !stop.isStopped else { break }
-                if horizonPassed { break }
-                horizonPassed = try await handle.withConnection { try store.horizon(on: $0) > target.xid }
-                if !horizonPassed { try await Task.sleep(for: .milliseconds(50)) }
+                output.flush()
             }
         }
 
