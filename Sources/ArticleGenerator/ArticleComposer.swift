@@ -78,10 +78,10 @@ struct ArticleComposer {
             text += furniture
         }
         let json = JSONLine.article(
-            title: title, url: url(), published: published.edtf.description, language: language.rawValue, text: text
+            title: title, url: url(), published: published.exact.description, language: language.rawValue, text: text
         )
         return GeneratedArticle(
-            id: index, language: language, published: published.edtf, title: title, text: text, expected: expected,
+            id: index, language: language, published: published.exact, title: title, text: text, expected: expected,
             json: json, furniture: furniture
         )
     }

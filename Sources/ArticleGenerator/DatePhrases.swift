@@ -48,17 +48,17 @@ enum DatePhrases {
         let day = published.adding(days: -back)
         switch rng.below(10) {
         case 0...5 where day.month == published.month:
-            return DatePhrase(text: "\(day.day)일", value: day.edtf)
+            return DatePhrase(text: "\(day.day)일", value: day.exact)
         case 6 where day.month == published.month && back > 0:
-            return DatePhrase(text: "지난 \(day.day)일", value: day.edtf)
+            return DatePhrase(text: "지난 \(day.day)일", value: day.exact)
         case 7:
-            return DatePhrase(text: "\(day.year)년 \(day.month)월 \(day.day)일", value: day.edtf)
+            return DatePhrase(text: "\(day.year)년 \(day.month)월 \(day.day)일", value: day.exact)
         case 8 where day.month == published.month:
             let weekday = ["월", "화", "수", "목", "금", "토", "일"][day.weekday - 1]
-            return DatePhrase(text: "\(day.day)일(\(weekday))", value: day.edtf)
+            return DatePhrase(text: "\(day.day)일(\(weekday))", value: day.exact)
         default:
-            if day.month == published.month { return DatePhrase(text: "\(day.day)일", value: day.edtf) }
-            return DatePhrase(text: "지난달 \(day.day)일", value: day.edtf)
+            if day.month == published.month { return DatePhrase(text: "\(day.day)일", value: day.exact) }
+            return DatePhrase(text: "지난달 \(day.day)일", value: day.exact)
         }
     }
 
@@ -66,13 +66,13 @@ enum DatePhrases {
         let this = Month(year: published.year, month: published.month)
         switch rng.below(10) {
         case 0, 1:
-            return DatePhrase(text: "지난달", value: this.adding(months: -1).edtf)
+            return DatePhrase(text: "지난달", value: this.adding(months: -1).exact)
         case 2, 3:
             let month = rng.within(1...12)
-            return DatePhrase(text: "지난해 \(month)월", value: Month(year: published.year - 1, month: month).edtf)
+            return DatePhrase(text: "지난해 \(month)월", value: Month(year: published.year - 1, month: month).exact)
         case 4 where published.month > 2:
             let month = rng.within(1...(published.month - 1))
-            return DatePhrase(text: rng.chance(50) ? "지난 \(month)월" : "올해 \(month)월", value: Month(year: published.year, month: month).edtf)
+            return DatePhrase(text: rng.chance(50) ? "지난 \(month)월" : "올해 \(month)월", value: Month(year: published.year, month: month).exact)
         case 5:
             return DatePhrase(text: "지난해", value: EDTFDate(year: published.year - 1))
         case 6:
@@ -89,18 +89,18 @@ enum DatePhrases {
         switch rng.below(10) {
         case 0...3:
             let day = published.adding(days: -rng.within(1...6))
-            return DatePhrase(text: "on \(englishWeekdays[day.weekday - 1])", value: day.edtf)
+            return DatePhrase(text: "on \(englishWeekdays[day.weekday - 1])", value: day.exact)
         case 4...6:
             let day = published.adding(days: -rng.within(0...3))
             let month = rng.chance(50) ? englishMonths[day.month - 1] : englishMonthAbbreviations[day.month - 1]
-            if day.year == published.year { return DatePhrase(text: "on \(month) \(day.day)", value: day.edtf) }
-            return DatePhrase(text: "on \(month) \(day.day), \(day.year)", value: day.edtf)
+            if day.year == published.year { return DatePhrase(text: "on \(month) \(day.day)", value: day.exact) }
+            return DatePhrase(text: "on \(month) \(day.day), \(day.year)", value: day.exact)
         case 7:
             let day = published.adding(days: -1)
-            return DatePhrase(text: "yesterday", value: day.edtf)
+            return DatePhrase(text: "yesterday", value: day.exact)
         default:
             let day = published.adding(days: -rng.within(0...5))
-            return DatePhrase(text: "on \(englishMonths[day.month - 1]) \(day.day), \(day.year)", value: day.edtf)
+            return DatePhrase(text: "on \(englishMonths[day.month - 1]) \(day.day), \(day.year)", value: day.exact)
         }
     }
 
@@ -108,13 +108,13 @@ enum DatePhrases {
         let this = Month(year: published.year, month: published.month)
         switch rng.below(10) {
         case 0, 1:
-            return DatePhrase(text: "last month", value: this.adding(months: -1).edtf)
+            return DatePhrase(text: "last month", value: this.adding(months: -1).exact)
         case 2, 3:
             let month = rng.within(1...12)
-            return DatePhrase(text: "in \(englishMonths[month - 1]) last year", value: Month(year: published.year - 1, month: month).edtf)
+            return DatePhrase(text: "in \(englishMonths[month - 1]) last year", value: Month(year: published.year - 1, month: month).exact)
         case 4 where published.month > 2:
             let month = rng.within(1...(published.month - 1))
-            return DatePhrase(text: "in \(englishMonths[month - 1])", value: Month(year: published.year, month: month).edtf)
+            return DatePhrase(text: "in \(englishMonths[month - 1])", value: Month(year: published.year, month: month).exact)
         case 5:
             return DatePhrase(text: "last year", value: EDTFDate(year: published.year - 1))
         case 6:
@@ -127,7 +127,7 @@ enum DatePhrases {
 
     /// A month written absolutely when it is not of the publication year, relatively otherwise.
     private static func month(_ month: Month, published: Day, language: Language) -> DatePhrase {
-        let value = month.edtf
+        let value = month.exact
         switch language {
         case .ko:
             if month.year == published.year { return DatePhrase(text: "지난 \(month.month)월", value: value) }
