@@ -50,9 +50,6 @@ public final class Connection {
     /// True while the connection is usable.
     public var isOpen: Bool { PQstatus(conn) == CONNECTION_OK }
 
-    /// The backend's process id.
-    public var backendPID: Int32 { PQbackendPID(conn) }
-
     /// Runs one statement with its parameters and returns its rows.
     @discardableResult
     public func query(_ sql: SQL) throws -> QueryResult {
@@ -86,12 +83,6 @@ public final class Connection {
         defer { PQclear(result) }
         try check(result)
         return QueryResult(taking: result)
-    }
-
-    /// Runs one statement and returns the number of rows it affected.
-    @discardableResult
-    public func execute(affecting sql: SQL) throws -> Int {
-        try query(sql).affectedRows
     }
 
     /// Runs trusted SQL text that may hold several statements (a migration file), with no parameters.
