@@ -24,7 +24,7 @@ struct IngestBenchmark: AsyncParsableCommand {
         let generator = ArticleGenerator(seed: 2024)
         var bytes = 0
         let generation = try await measure {
-            FileManager.default.createFile(atPath: file.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: file.path, contents: nil)
             let out = try FileHandle(forWritingTo: file)
             var buffer = Data()
             for article in generator.articles(0..<articles) {

@@ -1,4 +1,4 @@
-public import Extraction
+import Extraction
 
 /// Makes realistic Korean and English news articles with known events: agreements signed, offices
 /// opened and announced, executives' visits, among background, quotes, market talk, sentences that

@@ -45,7 +45,7 @@ public struct EventStore: Sendable {
     public func append(_ requests: [AppendRequest], on connection: Connection) throws -> [AppendOutcome] {
         guard !requests.isEmpty else { return [] }
         for request in requests {
-            if let problem = validate(request) { return try rejectAll(requests, problem: problem, on: request) }
+            if let problem = validate(request) { return rejectAll(requests, problem: problem, on: request) }
         }
         let small = requests.reduce(0) { $0 + $1.events.count } < EventStore.copyThreshold
         if small && !connection.inTransaction {
@@ -67,16 +67,13 @@ public struct EventStore: Sendable {
         case .exactly(let version): version
         }
         let events = request.events
-        let row: QueryResult.Row
-        do {
-            row = try connection.preparedQuery("""
+        let row = try reportingDuplicates {
+            try connection.preparedQuery("""
                 SELECT outcome, first_version, last_version, skipped, actual, other_stream, other_id
                 FROM chronograph_append(\(request.stream), \(expected)::int8, \(PostgresArray(events.map(\.id)))::uuid[],
                                         \(PostgresArray(events.map(\.type)))::text[], \(PostgresArray(events.map(\.data)))::jsonb[],
                                         \(PostgresArray(events.map(\.metadata)))::jsonb[])
                 """)[0]
-        } catch let error as PostgresError where error.isUniqueViolation {
-            throw EventLogError(code: .duplicateEventID, message: "an event id is already in the log (written concurrently): \(error.detail ?? error.message)")
         }
         let stream = request.stream
         let actual: Int64? = try row.decodeIfPresent("actual")
@@ -115,21 +112,15 @@ public struct EventStore: Sendable {
                 try connection.run(script: "COMMIT")
                 return outcomes
             }
-            try connection.pipeline([Self.insertStatement(rows), "COMMIT"])
+            try reportingDuplicates { try connection.pipeline([Self.insertStatement(rows), "COMMIT"]) }
             return outcomes
-        } catch let error as PostgresError {
-            try? connection.run(script: "ROLLBACK")
-            if error.isUniqueViolation {
-                throw EventLogError(code: .duplicateEventID, message: "an event id is already in the log (written concurrently): \(error.detail ?? error.message)")
-            }
-            throw error
         } catch {
             try? connection.run(script: "ROLLBACK")
             throw error
         }
     }
 
-    private func rejectAll(_ requests: [AppendRequest], problem: EventLogError, on bad: AppendRequest) throws -> [AppendOutcome] {
+    private func rejectAll(_ requests: [AppendRequest], problem: EventLogError, on bad: AppendRequest) -> [AppendOutcome] {
         requests.map { $0 == bad ? .rejected(problem) : .rejected(EventLogError(code: .invalidEvent, message: "batch not written: \(problem)", stream: $0.stream)) }
     }
 
@@ -157,8 +148,7 @@ public struct EventStore: Sendable {
 
         // 1. Lock the streams in one fixed order, before this transaction writes (and so gets its xid);
         //    then read each stream's last version and xid, and which ids the log already holds.
-        var xidBeforeLocks: UInt64?
-        let original = try lockStreams(streams, lookingUp: optimistic ? [] : ids, xid: &xidBeforeLocks, on: connection)
+        let original = try Self.parseLock(try connection.preparedQuery(Self.lockStatement(streams, optimistic ? [] : ids)))
         var existing = original.existing
         if optimistic {
             let onKnownStreams = requests.filter { original.state[$0.stream]?.version != nil }.flatMap { $0.events.map(\.id) }
@@ -172,20 +162,18 @@ public struct EventStore: Sendable {
             if optimistic {
                 try connection.transaction { try insert(rows, on: $0) }  // a savepoint, to retry below
             } else {
-                try insert(rows, on: connection)
+                try reportingDuplicates { try insert(rows, on: connection) }
             }
-        } catch let error as PostgresError where error.isUniqueViolation && optimistic {
+        } catch let error as PostgresError where error.isUniqueViolation {
             // Some id is already in the log on another stream: look every id up and decide again.
             (outcomes, rows, state) = decideAll(requests, state: original.state, existing: try lookUp(ids, on: connection))
             guard !rows.isEmpty else { return outcomes }
-            try insertReportingDuplicates(rows, on: connection)
-        } catch let error as PostgresError where error.isUniqueViolation {
-            throw EventLogError(code: .duplicateEventID, message: "an event id is already in the log (written concurrently): \(error.detail ?? error.message)")
+            try reportingDuplicates { try insert(rows, on: connection) }
         }
 
         // 3. No stream's earlier event may have a newer xid than ours (possible only when the caller's
         //    transaction had written before taking the locks).
-        if let mine = xidBeforeLocks {
+        if let mine = original.xid {
             for stream in streams {
                 if let theirs = state[stream]?.xid, theirs > mine {
                     throw EventLogError(
@@ -199,9 +187,12 @@ public struct EventStore: Sendable {
         return outcomes
     }
 
-    private func insertReportingDuplicates(_ rows: [(stream: String, version: Int64, event: NewEvent)], on connection: Connection) throws {
+    /// Runs `body`, turning a unique violation (another writer logged one of these ids meanwhile) into
+    /// the log's own error.
+    @discardableResult
+    private func reportingDuplicates<T>(_ body: () throws -> T) throws -> T {
         do {
-            try insert(rows, on: connection)
+            return try body()
         } catch let error as PostgresError where error.isUniqueViolation {
             throw EventLogError(code: .duplicateEventID, message: "an event id is already in the log (written concurrently): \(error.detail ?? error.message)")
         }
@@ -231,14 +222,6 @@ public struct EventStore: Sendable {
             }
         }
         return (state, existing, xid)
-    }
-
-    private func lockStreams(
-        _ streams: [String], lookingUp ids: [UUID], xid: inout UInt64?, on connection: Connection
-    ) throws -> (state: [String: StreamState], existing: [UUID: String]) {
-        let locked = try Self.parseLock(try connection.preparedQuery(Self.lockStatement(streams, ids)))
-        xid = locked.xid
-        return (locked.state, locked.existing)
     }
 
     private func lookUp(_ ids: [UUID], on connection: Connection) throws -> [UUID: String] {

@@ -14,15 +14,10 @@ public struct Curator: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = String(decoding: try encoder.encode(payload), as: UTF8.self)
+        let by = ["by": ProcessInfo.processInfo.environment["USER"] ?? "unknown"]
+        let metadata = String(decoding: try encoder.encode(by), as: UTF8.self)
         let stream = EventCatalog.Streams.curation(UUID())
-        let metadata = "{\"by\":\(jsonQuoted(ProcessInfo.processInfo.environment["USER"] ?? "unknown"))}"
         try EventStore().append([NewEvent(type: type, data: data, metadata: metadata)], to: stream, expectedVersion: .noStream, on: connection)
         return stream
-    }
-
-    private func jsonQuoted(_ text: String) -> String {
-        let data = try? JSONSerialization.data(withJSONObject: [text], options: [])
-        let array = data.map { String(decoding: $0, as: UTF8.self) } ?? "[\"\"]"
-        return String(array.dropFirst().dropLast())
     }
 }

@@ -1,4 +1,4 @@
-public import EventLog
+import EventLog
 import EventCatalog
 public import Extraction
 import Foundation
@@ -58,21 +58,30 @@ public struct Ingester: Sendable {
         var summary = Summary()
         var pending: [ArticleInput] = []
         var failures: [InputError] = []
-        var sourcesSeen = Set<String>()
+        // Files come one after another, so counting changes of source counts the files reached (in
+        // constant memory, whatever the corpus).
+        var filesReached = 0
+        var lastSource: String?
+        func reached(_ source: String) {
+            if source != lastSource {
+                filesReached += 1
+                lastSource = source
+            }
+        }
         for item in stream {
             switch item {
             case .success(let article):
                 pending.append(article)
-                sourcesSeen.insert(article.source)
+                reached(article.source)
             case .failure(let error) where error.articleKept:
                 notice(.warning(source: error.source, message: error.description))
             case .failure(let error):
                 failures.append(error)
-                if !error.source.isEmpty { sourcesSeen.insert(error.source) }
+                reached(error.source)
             }
             if pending.count >= batchSize || failures.count >= batchSize {
                 try await flush(&pending, &failures, into: &summary, on: handle, notice: notice)
-                progress(summary, sourcesSeen.count, files)
+                progress(summary, filesReached, files)
             }
         }
         try await flush(&pending, &failures, into: &summary, on: handle, notice: notice)

@@ -67,6 +67,13 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation, CustomStringConve
             text += "$\(values.count)"
         }
 
+        /// An optional value, sent as a parameter (NULL for nil).
+        public mutating func appendInterpolation<Value: PostgresEncodable>(_ value: Value?) {
+            values.append(value?.postgresText)
+            types.append(Value.postgresTypeOID)
+            text += "$\(values.count)"
+        }
+
         /// A nested statement: its text is inlined and its parameters renumbered.
         public mutating func appendInterpolation(_ fragment: SQL) {
             let offset = values.count

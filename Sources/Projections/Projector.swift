@@ -48,22 +48,46 @@ public struct Projector: Sendable {
         try await handle.withConnection { _ = try $0.query("SELECT pg_advisory_unlock(\(Projector.lockKey))") }
     }
 
-    /// Takes the projector lock, waiting (and calling `waiting` once) while another projector holds it.
-    public func lock(on handle: ConnectionHandle, shouldStop: @escaping @Sendable () -> Bool = { false }, waiting: @Sendable () -> Void = {}) async throws -> Bool {
+    /// Takes the projector lock, waiting (and calling `waiting` once) while another projector holds it,
+    /// for at most `timeout` (forever when nil). Returns false when it did not get it.
+    public func lock(
+        on handle: ConnectionHandle, timeout: Duration? = nil, shouldStop: @escaping @Sendable () -> Bool = { false },
+        waiting: @Sendable () -> Void = {}
+    ) async throws -> Bool {
+        let deadline = timeout.map { ContinuousClock.now + $0 }
         var told = false
         while !shouldStop() && !Task.isCancelled {
             if try await tryLock(on: handle) { return true }
+            if let deadline, ContinuousClock.now >= deadline { return false }
             if !told {
                 waiting()
                 told = true
             }
-            try await Task.sleep(for: .milliseconds(250))
+            try await Task.sleep(for: .milliseconds(deadline == nil ? 250 : 50))
         }
         return false
     }
 
+    /// Runs `body` holding the projector lock and releases it afterwards, so that a command run right
+    /// after finds it free (it would also go with the session, a moment later). Returns nil when the lock
+    /// was not had (see ``lock(on:timeout:shouldStop:waiting:)``).
+    public func withLock<T: Sendable>(
+        on handle: ConnectionHandle, timeout: Duration? = nil, shouldStop: @escaping @Sendable () -> Bool = { false },
+        waiting: @Sendable () -> Void = {}, _ body: () async throws -> T
+    ) async throws -> T? {
+        guard try await lock(on: handle, timeout: timeout, shouldStop: shouldStop, waiting: waiting) else { return nil }
+        do {
+            let value = try await body()
+            try? await unlock(on: handle)
+            return value
+        } catch {
+            try? await unlock(on: handle)
+            throw error
+        }
+    }
+
     /// Applies everything readable now and returns; with `follow`, keeps going (woken by NOTIFY) until
-    /// `shouldStop`. The caller must hold the lock (``lock(on:shouldStop:waiting:)``).
+    /// `shouldStop`. The caller must hold the lock (``withLock(on:timeout:shouldStop:waiting:_:)``).
     public func run(
         on handle: ConnectionHandle, rebuild: Bool = false, follow: Bool = false,
         shouldStop: @escaping @Sendable () -> Bool = { false },

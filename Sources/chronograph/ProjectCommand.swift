@@ -44,24 +44,6 @@ struct ProjectCommand: AsyncParsableCommand {
     ) async throws -> Projector.Progress {
         let projector = Projector(batchSize: batchSize)
         let shouldStop: @Sendable () -> Bool = { stop?.isStopped ?? false }
-        if waitForLock {
-            guard try await projector.lock(on: handle, shouldStop: shouldStop, waiting: {
-                printError("another projector is running: waiting to take over")
-            }) else { return Projector.Progress() }
-        } else {
-            // A projector that keeps running applies what was just appended; one that has just finished
-            // may hold the lock for a moment more.
-            let deadline = ContinuousClock.now + .seconds(3)
-            var locked = try await projector.tryLock(on: handle)
-            while !locked, ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(50))
-                locked = try await projector.tryLock(on: handle)
-            }
-            guard locked else {
-                printError("a projector is running: it applies this")
-                return Projector.Progress()
-            }
-        }
         let started = Date()
         let interactive = verbose && isatty(2) == 1
         let show: @Sendable (Projector.Progress) -> Void = { state in
@@ -69,19 +51,21 @@ struct ProjectCommand: AsyncParsableCommand {
             let rate = Double(state.applied) / max(Date().timeIntervalSince(started), 0.001)
             FileHandle.standardError.write(Data("\r\u{1B}[Kprojected \(state.applied) events (\(Int(rate))/s)".utf8))
         }
-        // Release the lock before returning, so that a command run right after this one finds it free.
-        let outcome: (progress: Projector.Progress, reached: Bool)
-        do {
+        // After a correction, a projector that keeps running applies it; one that has just finished may
+        // hold the lock for a moment more, hence a short wait rather than none.
+        let outcome = try await projector.withLock(
+            on: handle, timeout: waitForLock ? nil : .seconds(3), shouldStop: shouldStop,
+            waiting: { if waitForLock { printError("another projector is running: waiting to take over") } }
+        ) { () -> (Projector.Progress, Bool) in
             if follow {
-                outcome = (try await projector.run(on: handle, rebuild: rebuild, follow: true, shouldStop: shouldStop, progress: show), true)
-            } else {
-                outcome = try await projector.catchUp(on: handle, rebuild: rebuild, shouldStop: shouldStop, progress: show)
+                return (try await projector.run(on: handle, rebuild: rebuild, follow: true, shouldStop: shouldStop, progress: show), true)
             }
-        } catch {
-            try? await projector.unlock(on: handle)
-            throw error
+            return try await projector.catchUp(on: handle, rebuild: rebuild, shouldStop: shouldStop, progress: show)
         }
-        try? await projector.unlock(on: handle)
+        guard let outcome else {
+            if !waitForLock { printError("a projector is running: it applies this") }
+            return Projector.Progress()
+        }
         let (progress, reached) = outcome
         if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         if !reached {

@@ -36,13 +36,13 @@ import Testing
         #expect(result.events.allSatisfy { $0.type == .visit && $0.place?.name == "South Korea" && $0.actor.name == "Sam Altman" })
     }
 
-    @Test func unknownNamesFromContext() {
+    @Test func unknownNamesFromContext() throws {
         let result = extract("""
             핀테크 스타트업 페이루프가 지난달 싱가포르에 첫 해외 지사를 개설했다. 페이루프의 정하린 대표는 "동남아 시장은 빠르다"고 말했다.
             """)
-        let event = try? #require(result.events.first)
-        #expect(event?.actor.name == "페이루프")
-        #expect(event?.date?.description == "2024-05")
+        let event = try #require(result.events.first)
+        #expect(event.actor.name == "페이루프")
+        #expect(event.date?.description == "2024-05")
         #expect(result.relations.contains { $0.subject.name == "정하린" && $0.object.name == "페이루프" && $0.role == "CEO" })
     }
 

@@ -136,7 +136,7 @@ import Testing
 
     @Test func connectionErrorsNeverShowThePassword() async throws {
         let secret = "s3cr3t-pa55"
-        let error = await #expect(throws: PostgresError.self) {
+        let error = #expect(throws: PostgresError.self) {
             _ = try Connection(conninfo: "postgresql://nobody:\(secret)@127.0.0.1:1/none?connect_timeout=2")
         }
         #expect(error?.code == .connection)
