@@ -67,7 +67,7 @@ struct ProjectBenchmark: AsyncParsableCommand {
     var database = "chronograph_pipeline"
 
     @Option(help: "Log events per projection transaction.")
-    var batchSize = 500
+    var batchSize = Projector.defaultBatchSize
 
     @Flag(help: "Only the catch-up, not the rebuild after it.")
     var noRebuild = false

@@ -151,3 +151,43 @@ public struct PostgresArray<Element: PostgresEncodable>: PostgresEncodable {
         }
     }
 }
+
+extension PostgresArray: PostgresDecodable where Element: PostgresDecodable {
+    /// Reads a one-dimensional array in PostgreSQL's text output (`{a,"b c",NULL}`). NULL elements, nested
+    /// arrays and elements that do not fit `Element` make it fail (nil).
+    public init?(postgresText: String) {
+        let scalars = Array(postgresText.unicodeScalars)
+        guard scalars.first == "{", scalars.last == "}" else { return nil }
+        var elements: [Element] = []
+        var index = 1
+        let end = scalars.count - 1
+        while index < end {
+            var text = String.UnicodeScalarView()
+            if scalars[index] == "\"" {
+                index += 1
+                while index < end, scalars[index] != "\"" {
+                    if scalars[index] == "\\" { index += 1 }
+                    guard index < end else { return nil }
+                    text.append(scalars[index])
+                    index += 1
+                }
+                guard index < end else { return nil }
+                index += 1  // the closing quote
+            } else {
+                while index < end, scalars[index] != "," {
+                    guard scalars[index] != "{" else { return nil }
+                    text.append(scalars[index])
+                    index += 1
+                }
+                guard String(text) != "NULL" else { return nil }
+            }
+            guard let element = Element(postgresText: String(text)) else { return nil }
+            elements.append(element)
+            if index < end {
+                guard scalars[index] == "," else { return nil }
+                index += 1
+            }
+        }
+        self.init(elements)
+    }
+}

@@ -2,36 +2,86 @@
 ///
 /// A report joins an event when its date is compatible with one of the event's dates: equal, or one
 /// coarser and containing the other (2024-11 and 2024-11-26). The most precise date wins; dates that
-/// disagree with it (two days joined through a month) are kept as conflicts, never averaged. An undated report joins the latest event of its key (or starts one).
-/// Reports are taken in log order, so the result, and every event id, is the same on every replay.
+/// disagree with it (two days joined through a month) are kept as conflicts, never averaged. An undated
+/// report joins the latest event of its key (or starts one).
+///
+/// The grouping is a fold over the reports in log order: each report looks only at the groups the earlier
+/// ones made, through their distinct dates and how often each was reported (``Group``). So the projector
+/// keeps that state with each event and places a new report without reading the event's other reports
+/// again, and a replay gives the same events with the same ids.
 public struct EventClustering: Sendable {
-    /// One report, as the clustering needs it.
-    public struct Report: Sendable, Hashable {
-        public var id: String
-        /// EDTF or nil.
-        public var date: String?
-        public var logPosition: Int64
-
-        public init(id: String, date: String?, logPosition: Int64) {
-            self.id = id
-            self.date = date
-            self.logPosition = logPosition
-        }
-    }
-
-    /// One event: its reports, the date that wins, and the dates that conflict with it.
-    public struct Cluster: Sendable, Hashable {
-        public var reports: [Report]
-        public var date: String?
-        public var conflictingDates: [String]
-
+    /// The state of one event the fold needs: its id and the dates its reports gave.
+    public struct Group: Sendable, Hashable {
         /// Stable: derived from the first report, which never changes on replay.
-        public var id: String { EventClustering.eventID(firstReport: reports[0].id) }
+        public var id: String
+        /// The distinct dates reported (EDTF level 0), in the order they were first reported.
+        public private(set) var dates: [String]
+        /// How many reports gave each of `dates`.
+        public private(set) var counts: [Int]
+        private var parsed: [Date]
+
+        /// A group holding the state stored for an event (dates that do not parse are dropped).
+        public init(id: String, dates: [String] = [], counts: [Int] = []) {
+            self.id = id
+            self.dates = []
+            self.counts = []
+            self.parsed = []
+            for (text, count) in zip(dates, counts) {
+                guard let date = Date(text) else { continue }
+                self.dates.append(text)
+                self.counts.append(count)
+                self.parsed.append(date)
+            }
+        }
+
+        /// Adds a report's date (nil: an undated report, which changes no date).
+        mutating func add(_ date: Date?) {
+            guard let date else { return }
+            if let index = dates.firstIndex(of: date.text) {
+                counts[index] += 1
+            } else {
+                dates.append(date.text)
+                counts.append(1)
+                parsed.append(date)
+            }
+        }
+
+        /// The date that wins: the most precise; among equally precise ones, the most reported, then the
+        /// first reported.
+        public var date: String? { winner?.text }
+
+        /// The dates that disagree with the winner, sorted.
+        public var conflictingDates: [String] {
+            guard let winner else { return [] }
+            return parsed.filter { !$0.isCompatible(with: winner) }.map(\.text).sorted()
+        }
+
+        private var winner: Date? {
+            var best: Int?
+            for index in parsed.indices {
+                guard let current = best else {
+                    best = index
+                    continue
+                }
+                if parsed[index].precision > parsed[current].precision
+                    || (parsed[index].precision == parsed[current].precision && counts[index] > counts[current]) {
+                    best = index
+                }
+            }
+            return best.map { parsed[$0] }
+        }
+
+        /// The highest precision among this group's dates compatible with `date`, or nil.
+        func precision(compatibleWith date: Date) -> Int? {
+            parsed.filter { $0.isCompatible(with: date) }.map(\.precision).max()
+        }
+
+        var latest: String { dates.max() ?? "" }
     }
 
     public init() {}
 
-    /// The event id for a cluster whose first report is `firstReport`.
+    /// The event id for a group whose first report is `firstReport`.
     public static func eventID(firstReport: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in firstReport.utf8 {
@@ -41,68 +91,45 @@ public struct EventClustering: Sendable {
         return "ev-" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    /// Clusters the reports of one key.
-    public func cluster(_ reports: [Report]) -> [Cluster] {
-        let ordered = reports.sorted { ($0.logPosition, $0.id) < ($1.logPosition, $1.id) }
-        var groups: [[Report]] = []
-        var groupDates: [[Date]] = []
-        for report in ordered {
-            let date = report.date.flatMap(Date.init)
-            var chosen: Int?
-            if let date {
-                // A group with a date compatible with this one, preferring the most precise such date.
-                // (A coarse report can bridge two precise ones that disagree: that is a conflict, shown.)
-                var best: (index: Int, precision: Int)?
-                for (index, dates) in groupDates.enumerated() {
-                    let compatible = dates.filter { $0.isCompatible(with: date) }
-                    guard let precision = compatible.map(\.precision).max() else { continue }
-                    if best == nil || precision > best!.precision { best = (index, precision) }
-                }
-                chosen = best?.index
-                if chosen == nil {
-                    // A group of undated reports takes the first dated report that comes.
-                    chosen = groupDates.firstIndex(where: \.isEmpty)
-                }
-            } else if !groups.isEmpty {
-                chosen = latestGroup(groupDates)
+    /// Places one report (its id and EDTF date, or nil) among the groups of its key, in the order they
+    /// were made, and returns the index of the group it joined (a new one at the end when none fits).
+    public func place(report id: String, date text: String?, into groups: inout [Group]) -> Int {
+        let date = text.flatMap(Date.init)
+        var chosen: Int?
+        if let date {
+            // A group with a date compatible with this one, preferring the most precise such date.
+            // (A coarse report can bridge two precise ones that disagree: that is a conflict, shown.)
+            var best: (index: Int, precision: Int)?
+            for index in groups.indices {
+                guard let precision = groups[index].precision(compatibleWith: date) else { continue }
+                if best == nil || precision > best!.precision { best = (index, precision) }
             }
-            if let chosen {
-                groups[chosen].append(report)
-                if let date { groupDates[chosen].append(date) }
-            } else {
-                groups.append([report])
-                groupDates.append(date.map { [$0] } ?? [])
-            }
+            // Else a group of undated reports takes the first dated report that comes.
+            chosen = best?.index ?? groups.firstIndex { $0.dates.isEmpty }
+        } else if !groups.isEmpty {
+            chosen = latestGroup(groups)
         }
-        return groups.map { reports in
-            let dates = reports.compactMap { $0.date.flatMap(Date.init) }
-            let winner = Self.winningDate(dates)
-            let conflicts = Set(dates.filter { winner != nil && !$0.isCompatible(with: winner!) }.map(\.text)).sorted()
-            return Cluster(reports: reports, date: winner?.text, conflictingDates: conflicts)
-        }
+        let index = chosen ?? groups.count
+        if chosen == nil { groups.append(Group(id: Self.eventID(firstReport: id))) }
+        groups[index].add(date)
+        return index
     }
 
-    private func latestGroup(_ groupDates: [[Date]]) -> Int {
+    /// Groups the reports of one key from nothing; `reports` are (id, date) in log order. Returns the
+    /// groups and, for each report, the index of its group.
+    public func cluster(_ reports: [(id: String, date: String?)]) -> (groups: [Group], membership: [Int]) {
+        var groups: [Group] = []
+        let membership = reports.map { place(report: $0.id, date: $0.date, into: &groups) }
+        return (groups, membership)
+    }
+
+    /// The group whose latest date is the latest (the first made, on a tie).
+    private func latestGroup(_ groups: [Group]) -> Int {
         var best = 0
-        for index in groupDates.indices {
-            let current = groupDates[index].map(\.sortKey).max() ?? ""
-            let leader = groupDates[best].map(\.sortKey).max() ?? ""
-            if current > leader { best = index }
+        for index in groups.indices where groups[index].latest > groups[best].latest {
+            best = index
         }
         return best
-    }
-
-    /// The most precise date; among equally precise ones, the most reported, then the earliest reported.
-    static func winningDate(_ dates: [Date]) -> Date? {
-        guard let top = dates.map(\.precision).max() else { return nil }
-        let precise = dates.filter { $0.precision == top }
-        var counts: [String: Int] = [:]
-        for date in precise { counts[date.text, default: 0] += 1 }
-        return precise.max { a, b in
-            let ca = counts[a.text]!, cb = counts[b.text]!
-            if ca != cb { return ca < cb }
-            return precise.firstIndex(of: a)! > precise.firstIndex(of: b)!
-        }
     }
 
     /// An EDTF level-0 date, compared field by field.
@@ -111,14 +138,14 @@ public struct EventClustering: Sendable {
         let parts: [Int]
 
         init?(_ text: String) {
-            let parts = text.split(separator: "-").compactMap { Int($0) }
-            guard (1...3).contains(parts.count), parts.count == text.split(separator: "-").count else { return nil }
+            let fields = text.split(separator: "-", omittingEmptySubsequences: false)
+            let parts = fields.compactMap { Int($0) }
+            guard (1...3).contains(parts.count), parts.count == fields.count else { return nil }
             self.text = text
             self.parts = parts
         }
 
         var precision: Int { parts.count }
-        var sortKey: String { text }
 
         func isCompatible(with other: Date) -> Bool {
             let shared = min(parts.count, other.parts.count)

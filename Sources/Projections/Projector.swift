@@ -15,14 +15,17 @@ public struct Projector: Sendable {
     /// The projection's name in graph.checkpoints.
     public static let name = "graph"
     /// Bump when the projection's output changes: the read models then rebuild themselves.
-    public static let codeVersion = 1
+    public static let codeVersion = 2
     /// The advisory lock projectors hold.
     static let lockKey: Int64 = 0x43_68_72_6F_6E_6F_02
+
+    /// Log events per transaction: large enough that a statement's fixed cost is spread thin.
+    public static let defaultBatchSize = 2_000
 
     public var batchSize: Int
     public let logger: Logger
 
-    public init(batchSize: Int = 500, logger: Logger = Logger(label: "chronograph.projector")) {
+    public init(batchSize: Int = Projector.defaultBatchSize, logger: Logger = Logger(label: "chronograph.projector")) {
         self.batchSize = batchSize
         self.logger = logger
     }
@@ -100,7 +103,7 @@ public struct Projector: Sendable {
         state.position = start
         state.rebuilt = rebuilt
         let store = EventStore()
-        let projection = GraphProjection()
+        let projection = GraphProjection(logger: logger)
         let batchSize = batchSize
         if follow { try await handle.withConnection { try $0.listen(EventStore.notificationChannel) } }
         var interval = 0.05
@@ -109,7 +112,7 @@ public struct Projector: Sendable {
             // The read models grow fast during a catch-up: refresh the planner's statistics as they do,
             // or it keeps planning for empty tables.
             if state.applied >= nextAnalyze {
-                try await handle.withConnection { try $0.run(script: "ANALYZE graph.sources, graph.events, graph.event_entities, graph.articles, graph.entities, graph.aliases, graph.relation_reports, graph.relations, graph.edge_sources") }
+                try await handle.withConnection { try $0.run(script: "ANALYZE graph.sources, graph.events, graph.event_entities, graph.articles, graph.entities, graph.aliases, graph.relation_reports, graph.relations, graph.edge_articles") }
                 nextAnalyze *= 4
             }
             let after = state.position
@@ -117,6 +120,9 @@ public struct Projector: Sendable {
             if let last = batch.last {
                 try await handle.withConnection { connection in
                     try connection.transaction { connection in
+                        // The checkpoint commits with the effects, so a commit lost in a crash is only
+                        // applied again: no need to wait for the disk.
+                        try connection.run(script: "SET LOCAL synchronous_commit = off")
                         try projection.apply(batch, on: connection)
                         try Self.saveCheckpoint(last.logPosition, on: connection)
                     }
@@ -185,7 +191,7 @@ public struct Projector: Sendable {
     /// Empties every read model (never the log).
     static func reset(on connection: Connection) throws {
         try connection.run(script: """
-            TRUNCATE graph.event_entities, graph.events, graph.sources, graph.relation_reports, graph.relations, graph.edge_sources,
+            TRUNCATE graph.event_entities, graph.events, graph.sources, graph.relation_reports, graph.relations, graph.edge_articles,
                      graph.aliases, graph.retractions, graph.articles, graph.entities
             """)
     }

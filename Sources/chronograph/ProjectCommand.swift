@@ -24,7 +24,7 @@ struct ProjectCommand: AsyncParsableCommand {
     var rebuild = false
 
     @Option(help: "Log events per transaction.")
-    var batchSize = 500
+    var batchSize = Projector.defaultBatchSize
 
     func validate() throws {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
@@ -39,7 +39,7 @@ struct ProjectCommand: AsyncParsableCommand {
 
     /// Runs the projector on `handle`; used by `project` and after curation commands.
     static func project(
-        on handle: ConnectionHandle, rebuild: Bool = false, follow: Bool = false, batchSize: Int = 500,
+        on handle: ConnectionHandle, rebuild: Bool = false, follow: Bool = false, batchSize: Int = Projector.defaultBatchSize,
         stop: StopSignal? = nil, verbose: Bool = false, waitForLock: Bool = true
     ) async throws -> Projector.Progress {
         let projector = Projector(batchSize: batchSize)

@@ -1,0 +1,288 @@
+import EventCatalog
+import Logging
+import Postgres
+
+/// A report of an event, as the projector places and writes it.
+struct Report: Sendable {
+    var payload: EventReported
+    var xid: UInt64
+    var position: Int64
+    /// Which reports may be one event, after merges (``clusterKey(_:merges:)``).
+    var key: String
+
+    init(payload: EventReported, xid: UInt64, position: Int64, merges: Merges) {
+        self.payload = payload
+        self.xid = xid
+        self.position = position
+        self.key = Self.clusterKey(payload, merges: merges)
+    }
+
+    var sourceID: String { payload.article + ":" + payload.localID }
+
+    /// The actor and the counterparties as reported, each once.
+    var parties: [String] {
+        var seen: Set<String> = []
+        return ([payload.actor] + payload.counterparties).map(\.id).filter { seen.insert($0).inserted }
+    }
+
+    /// The type with the actor and the place (offices), with the actor and the country visited (visits:
+    /// "travelled to Seoul" and "방한" are one trip), or with the set of parties (agreements), after merges.
+    static func clusterKey(_ report: EventReported, merges: Merges) -> String {
+        switch report.type {
+        case "agreement.signed":
+            let parties = Set(([report.actor] + report.counterparties).map { merges.canonical($0.id) }).sorted()
+            return report.type + "|" + parties.joined(separator: ",")
+        case "visit":
+            let country = report.place?.country ?? report.place.map { merges.canonical($0.id) } ?? ""
+            return report.type + "|" + merges.canonical(report.actor.id) + "|" + country
+        default:
+            return report.type + "|" + merges.canonical(report.actor.id) + "|" + (report.place.map { merges.canonical($0.id) } ?? "")
+        }
+    }
+
+    /// Who takes part, after merges: (entity, role) with role `actor`, `place`, `counterparty` or
+    /// `participant:<role>`.
+    func parts(merges: Merges) -> [(entity: String, role: String)] {
+        var parts = [(merges.canonical(payload.actor.id), "actor")]
+        if let place = payload.place { parts.append((merges.canonical(place.id), "place")) }
+        parts += payload.counterparties.map { (merges.canonical($0.id), "counterparty") }
+        parts += payload.participants.map { (merges.canonical($0.entity.id), "participant:" + $0.role) }
+        return parts
+    }
+
+    /// Whether the place is more than a country (a city); a more precise place wins over a country.
+    var placeIsPrecise: Bool { payload.place.map { $0.country != $0.name } ?? false }
+}
+
+/// An event as the projector keeps it: its grouping state and the columns derived from its reports.
+struct EventState: Sendable {
+    var group: EventClustering.Group
+    var key: String
+    var type: String
+    var actor: String
+    var place: String?
+    var placePrecise: Bool
+    var sourceCount: Int
+    var firstPublished: String?
+    var firstXid: UInt64
+    var firstPosition: Int64
+    var retracted: Bool
+    /// The date stored before this batch (nil for an event the batch made).
+    var storedDate: String??
+
+    var id: String { group.id }
+    var isNew: Bool { storedDate == nil }
+
+    /// The edge an entity's part in this event draws, if any: from the actor to the other party.
+    func predicate(entity: String, role: String) -> String? {
+        guard entity != actor else { return nil }
+        switch (type, role) {
+        case ("agreement.signed", "counterparty"): return "signed_agreement_with"
+        case ("office.opened", "place"): return "has_office_in"
+        case ("office.announced", "place"): return "announced_office_in"
+        case ("visit", "place"): return "visited"
+        case ("visit", "counterparty"), ("visit", "participant:met"): return "met_with"
+        default: return nil
+        }
+    }
+
+    /// Takes in one more report (already placed in `group`).
+    mutating func absorb(_ report: Report, published: String?, merges: Merges) {
+        sourceCount += 1
+        if let reported = report.payload.place, place == nil || (!placePrecise && report.placeIsPrecise) {
+            place = merges.canonical(reported.id)
+            placePrecise = report.placeIsPrecise
+        }
+        if let published, firstPublished.map({ published < $0 }) ?? true { firstPublished = published }
+    }
+}
+
+/// What placing a run of reports changed, for the relations.
+struct Placement: Sendable {
+    /// Every event that got a report, after the run, by id.
+    var events: [String: EventState] = [:]
+    /// Each report that joined an event: its source id, article and event.
+    var joined: [(source: String, article: String, event: String)] = []
+    /// The (event, entity, role) parts the run added.
+    var newParts: Set<Part> = []
+
+    struct Part: Hashable, Sendable {
+        var event: String
+        var entity: String
+        var role: String
+    }
+}
+
+extension GraphProjection {
+    /// Places reports (in log order) among the events of their keys, and writes their sources, the events
+    /// they changed or made, and the parts they add. Reports of a retracted article are kept as sources of
+    /// no event; reports of an article the read models do not know are skipped with a warning.
+    func place(_ reports: [Report], merges: Merges, on connection: Connection) throws -> Placement {
+        var placement = Placement()
+        guard !reports.isEmpty else { return placement }
+        var articles: [String: (published: String?, retracted: Bool)] = [:]
+        for row in try connection.query("""
+            SELECT id, published, retracted FROM graph.articles WHERE id = ANY(\(PostgresArray(Array(Set(reports.map(\.payload.article)))))::text[])
+            """) {
+            articles[try row.decode(0)] = (row[1], try row.decode(2))
+        }
+
+        // The events of the keys, in the order the fold made them: their grouping state, and the rest.
+        var keys: [String: (groups: [EventClustering.Group], events: [EventState])] = [:]
+        let wanted = Set(reports.filter { articles[$0.payload.article]?.retracted == false }.map(\.key))
+        for row in try connection.query("""
+            SELECT id, cluster_key, type, actor_id, place_id, place_precise, date, dates::text AS dates,
+                   date_counts::text AS counts, source_count, first_published, first_xid::text AS xid_text, first_position, retracted
+            FROM graph.events WHERE cluster_key = ANY(\(PostgresArray(Array(wanted)))::text[])
+            ORDER BY cluster_key, first_xid, first_position
+            """) {
+            let dates: PostgresArray<String> = try row.decode("dates")
+            let counts: PostgresArray<Int> = try row.decode("counts")
+            let state = EventState(
+                group: EventClustering.Group(id: try row.decode("id"), dates: dates.elements, counts: counts.elements),
+                key: try row.decode("cluster_key"), type: try row.decode("type"), actor: try row.decode("actor_id"),
+                place: row["place_id"], placePrecise: try row.decode("place_precise"), sourceCount: try row.decode("source_count"),
+                firstPublished: row["first_published"], firstXid: try row.decode("xid_text"),
+                firstPosition: try row.decode("first_position"), retracted: try row.decode("retracted"), storedDate: .some(row["date"]))
+            keys[state.key, default: ([], [])].groups.append(state.group)
+            keys[state.key, default: ([], [])].events.append(state)
+        }
+
+        let clustering = EventClustering()
+        var sources = SourceRows()
+        var changed: [(key: String, index: Int)] = []
+        var parts: [Placement.Part: String] = [:]  // part -> subject (the event's actor)
+        for report in reports {
+            guard let article = articles[report.payload.article] else {
+                logger.warning("a report names an article the read models do not know: skipped", metadata: [
+                    "log.position": "\(report.position)", "article": "\(report.payload.article)"])
+                continue
+            }
+            guard !article.retracted else {
+                sources.append(report, event: nil)
+                continue
+            }
+            let index = clustering.place(report: report.sourceID, date: report.payload.date, into: &keys[report.key, default: ([], [])].groups)
+            let group = keys[report.key]!.groups[index]
+            if index == keys[report.key]!.events.count {
+                keys[report.key]!.events.append(EventState(
+                    group: group, key: report.key, type: report.payload.type, actor: merges.canonical(report.payload.actor.id),
+                    place: nil, placePrecise: false, sourceCount: 0, firstPublished: nil, firstXid: report.xid,
+                    firstPosition: report.position, retracted: false, storedDate: nil))
+            }
+            keys[report.key]!.events[index].absorb(report, published: article.published, merges: merges)
+            let actor = keys[report.key]!.events[index].actor
+            changed.append((report.key, index))
+            placement.joined.append((report.sourceID, report.payload.article, group.id))
+            sources.append(report, event: group.id)
+            for (entity, role) in report.parts(merges: merges) {
+                parts[Placement.Part(event: group.id, entity: entity, role: role)] = actor
+            }
+        }
+        for (key, index) in changed {
+            var event = keys[key]!.events[index]
+            event.group = keys[key]!.groups[index]
+            placement.events[event.id] = event
+        }
+
+        try sources.write(on: connection)
+        try writeEvents(Array(placement.events.values), on: connection)
+        placement.newParts = try insertParts(parts, events: placement.events, on: connection)
+        return placement
+    }
+
+    /// Inserts or updates events (a new one is retracted if an analyst retracted its id before).
+    private func writeEvents(_ events: [EventState], on connection: Connection) throws {
+        guard !events.isEmpty else { return }
+        func literal(_ values: [String]) -> String { PostgresArray(values).postgresText! }
+        try connection.query("""
+            INSERT INTO graph.events AS e (id, cluster_key, type, actor_id, place_id, place_precise, date, date_sort,
+                                           conflicting_dates, dates, date_counts, source_count, first_published, first_xid,
+                                           first_position, retracted, retract_reason)
+            SELECT c.id, c.key, c.type, c.actor, c.place, c.precise, c.date,
+                   CASE WHEN c.date IS NULL THEN NULL
+                        WHEN length(c.date) = 4 THEN c.date || '-01-01'
+                        WHEN length(c.date) = 7 THEN c.date || '-01' ELSE c.date END,
+                   c.conflicts::text[], c.dates::text[], c.counts::int[], c.sources, c.published, c.xid::xid8, c.position,
+                   r.reason IS NOT NULL, r.reason
+            FROM unnest(\(PostgresArray(events.map(\.id)))::text[], \(PostgresArray(events.map(\.key)))::text[],
+                        \(PostgresArray(events.map(\.type)))::text[], \(PostgresArray(events.map(\.actor)))::text[],
+                        \(PostgresArray(events.map(\.place)))::text[], \(PostgresArray(events.map(\.placePrecise)))::bool[],
+                        \(PostgresArray(events.map(\.group.date)))::text[],
+                        \(PostgresArray(events.map { literal($0.group.conflictingDates) }))::text[],
+                        \(PostgresArray(events.map { literal($0.group.dates) }))::text[],
+                        \(PostgresArray(events.map { PostgresArray($0.group.counts).postgresText! }))::text[],
+                        \(PostgresArray(events.map(\.sourceCount)))::int8[], \(PostgresArray(events.map(\.firstPublished)))::text[],
+                        \(PostgresArray(events.map { String($0.firstXid) }))::text[], \(PostgresArray(events.map(\.firstPosition)))::int8[])
+                 AS c(id, key, type, actor, place, precise, date, conflicts, dates, counts, sources, published, xid, position)
+            LEFT JOIN graph.retractions r ON r.kind = 'event' AND r.target_id = c.id
+            ON CONFLICT (id) DO UPDATE
+            SET place_id = excluded.place_id, place_precise = excluded.place_precise, date = excluded.date,
+                date_sort = excluded.date_sort, conflicting_dates = excluded.conflicting_dates, dates = excluded.dates,
+                date_counts = excluded.date_counts, source_count = excluded.source_count, first_published = excluded.first_published
+            """)
+    }
+
+    /// Inserts the parts; returns those that were not there yet.
+    private func insertParts(
+        _ parts: [Placement.Part: String], events: [String: EventState], on connection: Connection
+    ) throws -> Set<Placement.Part> {
+        guard !parts.isEmpty else { return [] }
+        let list = Array(parts.keys)
+        let predicates = list.map { events[$0.event]?.predicate(entity: $0.entity, role: $0.role) }
+        var inserted: Set<Placement.Part> = []
+        for row in try connection.query("""
+            INSERT INTO graph.event_entities (event_id, entity_id, role, subject_id, predicate)
+            SELECT * FROM unnest(\(PostgresArray(list.map(\.event)))::text[], \(PostgresArray(list.map(\.entity)))::text[],
+                                 \(PostgresArray(list.map(\.role)))::text[], \(PostgresArray(list.map { parts[$0]! }))::text[],
+                                 \(PostgresArray(predicates))::text[])
+            ON CONFLICT DO NOTHING
+            RETURNING event_id, entity_id, role
+            """) {
+            inserted.insert(Placement.Part(event: try row.decode(0), entity: try row.decode(1), role: try row.decode(2)))
+        }
+        return inserted
+    }
+}
+
+/// Source rows gathered for one statement.
+private struct SourceRows {
+    var ids: [String] = [], articles: [String] = [], types: [String] = [], actors: [String] = [], places: [String?] = []
+    var parties: [String] = [], dates: [String?] = [], evidence: [String] = [], starts: [Int] = [], ends: [Int] = []
+    var confidences: [Double] = [], keys: [String] = [], events: [String?] = [], positions: [Int64] = []
+
+    mutating func append(_ report: Report, event: String?) {
+        let payload = report.payload
+        ids.append(report.sourceID)
+        articles.append(payload.article)
+        types.append(payload.type)
+        actors.append(payload.actor.id)
+        places.append(payload.place?.id)
+        parties.append(PostgresArray(report.parties).postgresText!)
+        dates.append(payload.date)
+        evidence.append(payload.evidence.text)
+        starts.append(payload.evidence.start)
+        ends.append(payload.evidence.end)
+        confidences.append(payload.confidence)
+        keys.append(report.key)
+        events.append(event)
+        positions.append(report.position)
+    }
+
+    /// Inserts the sources; a source already there (a key grouped again) gets its new key and event.
+    func write(on connection: Connection) throws {
+        guard !ids.isEmpty else { return }
+        try connection.query("""
+            INSERT INTO graph.sources AS s (id, article_id, type, actor_id, place_id, party_ids, date, evidence, evidence_start,
+                                            evidence_end, confidence, cluster_key, event_id, log_position)
+            SELECT id, article, type, actor, place, parties::text[], date, evidence, start, "end", confidence, key, event, position
+            FROM unnest(\(PostgresArray(ids))::text[], \(PostgresArray(articles))::text[], \(PostgresArray(types))::text[],
+                        \(PostgresArray(actors))::text[], \(PostgresArray(places))::text[], \(PostgresArray(parties))::text[],
+                        \(PostgresArray(dates))::text[], \(PostgresArray(evidence))::text[], \(PostgresArray(starts))::int8[],
+                        \(PostgresArray(ends))::int8[], \(PostgresArray(confidences))::float8[], \(PostgresArray(keys))::text[],
+                        \(PostgresArray(events))::text[], \(PostgresArray(positions))::int8[])
+                 AS u(id, article, type, actor, place, parties, date, evidence, start, "end", confidence, key, event, position)
+            ON CONFLICT (id) DO UPDATE SET cluster_key = excluded.cluster_key, event_id = excluded.event_id
+            """)
+    }
+}

@@ -1,0 +1,52 @@
+-- 0003: the read models laid out for an incremental projector.
+--
+-- Each event keeps the state its grouping needs (its distinct dates and how often each was reported, and
+-- whether its place is a city), so a new report is placed without reading the event's other reports
+-- again. Each edge keeps one row per article it rests on (graph.edge_articles), so a relation's counts
+-- move by deltas. Everything here is derived: the rows are emptied and the projector (code version 2)
+-- rebuilds them from the log. See docs/read-models.md.
+
+TRUNCATE graph.event_entities, graph.events, graph.sources, graph.relation_reports, graph.relations, graph.edge_sources,
+         graph.aliases, graph.retractions, graph.articles, graph.entities, graph.checkpoints;
+
+-- Replaced by graph.edge_articles, one row per (edge, article) instead of per (fact, article).
+DROP TABLE graph.edge_sources;
+-- Cluster keys are computed by the projector, in one place.
+DROP FUNCTION graph.cluster_key(text, text, text, text[], text);
+
+-- The whole payload stays in the log (events.position = log_position); a source keeps what queries show.
+ALTER TABLE graph.sources DROP COLUMN report;
+
+ALTER TABLE graph.events
+    ADD COLUMN place_precise boolean NOT NULL,     -- the place is more than a country (a city)
+    ADD COLUMN dates         text[] NOT NULL,      -- the distinct dates reported, first reported first
+    ADD COLUMN date_counts   integer[] NOT NULL,   -- how many reports gave each of them
+    ADD COLUMN first_xid     xid8 NOT NULL;        -- with first_position: where the first report is in the log
+
+-- Edge rows: the edge (subject_id, predicate, entity_id) an entity's part in an event draws, if any.
+ALTER TABLE graph.event_entities
+    ADD COLUMN subject_id text NOT NULL,           -- the event's actor
+    ADD COLUMN predicate  text;                    -- NULL when this part draws no edge
+CREATE INDEX event_entities_edge_idx ON graph.event_entities (subject_id, predicate, entity_id) WHERE predicate IS NOT NULL;
+
+-- The edge a relation report draws, between the surviving entities (after merges).
+ALTER TABLE graph.relation_reports
+    ADD COLUMN edge_subject_id text NOT NULL,
+    ADD COLUMN edge_object_id  text NOT NULL;
+CREATE INDEX relation_reports_edge_idx ON graph.relation_reports (edge_subject_id, predicate, edge_object_id, role);
+
+-- The articles an edge rests on: facts = how many of the edge's (event, source) pairs and relation
+-- reports come from that article. graph.relations.source_count counts these rows.
+CREATE TABLE graph.edge_articles (
+    subject_id text NOT NULL,
+    predicate  text NOT NULL,
+    object_id  text NOT NULL,
+    role       text NOT NULL DEFAULT '',
+    article_id text NOT NULL,
+    facts      integer NOT NULL CHECK (facts > 0),
+    PRIMARY KEY (subject_id, predicate, object_id, role, article_id)
+);
+
+CREATE INDEX entities_merged_idx ON graph.entities (merged_into) WHERE merged_into IS NOT NULL;
+
+GRANT SELECT ON graph.edge_articles TO chronograph_reader, chronograph_writer;
