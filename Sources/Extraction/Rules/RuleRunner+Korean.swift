@@ -274,13 +274,13 @@ extension RuleRunner {
     }
 
     /// The date of an event: the first date of its clause that is neither a plan nor a report's date
-    /// ('2일 밝혔다'); nil when the clause has none.
+    /// ('2일 밝혔다', '회사는 14일 … 열었다고 밝혔다'); nil when the clause has none.
     func koreanEventDate(_ s: Int, clause: Range<Int>, trigger t: Int) -> (EDTFDate?, Bool) {
         let items = items(s)
         let candidates = dates(s, clause).filter { $0.tense != .future && $0.value != nil }
         let event = candidates.filter { date in
             guard let after = items.firstIndex(where: { $0.start >= date.end }) else { return true }
-            return !isReportVerb(items[after])
+            return !isReportVerb(items[after]) && !koreanReportDay(s, date)
         }
         if let date = event.first(where: { $0.start < items[t].start }) ?? event.first { return (date.value, date.kind == .anaphoric) }
         // '세웠다고 10일 밝혔다': with no other date, the day it was made known.
