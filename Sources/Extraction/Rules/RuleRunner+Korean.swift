@@ -141,18 +141,25 @@ extension RuleRunner {
             var pending: [EntityRef] = []
             for i in 0..<t {
                 let it = items[i]
-                if it.kind == .organization {
+                // An organization: a name found, else an institution's name ('조달청', '사우디 투자부는').
+                var party = it.kind == .organization ? it.entity : nil
+                var source = it.mention?.source
+                if party == nil, i >= clause.lowerBound, koreanInstitution(it) {
+                    party = doc.known[it.stem] ?? ContextName.entity(.organization, it.stem)
+                    source = .suffix
+                }
+                if let party {
                     let particle = it.particle ?? ""
-                    if subjectParticles.contains(particle), actor == nil, i >= clause.lowerBound || i < clause.lowerBound {
-                        actor = (it.entity!, it.mention?.source, false)
+                    if subjectParticles.contains(particle), actor == nil {
+                        actor = (party, source, false)
                         pending = []
                     } else if withParticles.contains(particle) {
-                        counterparties += pending + [it.entity!]
+                        counterparties += pending + [party]
                         pending = []
                     } else if it.particle == nil, i + 1 < items.count,
                               items[i + 1].isPunct(",") || items[i + 1].isPunct("·") || K.coordinators.contains(items[i + 1].stem)
                     {
-                        pending.append(it.entity!)
+                        pending.append(party)
                     } else {
                         pending = []
                     }
@@ -161,7 +168,8 @@ extension RuleRunner {
                 {
                     // 'X와 업무협약': an unknown party to an agreement is an organization.
                     let entity = doc.known[it.stem] ?? ContextName.entity(.organization, it.stem)
-                    counterparties.append(entity)
+                    counterparties += pending + [entity]
+                    pending = []
                 } else if !(it.isPunct(",") || it.isPunct("·")) && it.kind != .place && !it.isPunct("(") && !it.isPunct(")") {
                     if it.mention == nil && it.isWord && it.particle != nil { pending = [] }
                 }
@@ -220,6 +228,19 @@ extension RuleRunner {
             t = v + 1
         }
         return found
+    }
+
+    /// A word the gazetteer does not know that names a public body by its ending ('투자부', '조달청',
+    /// '국영전력공사'): a ministry, an agency, a state corporation.
+    func koreanInstitution(_ item: Item) -> Bool {
+        guard item.isWord, item.mention == nil, let last = item.stem.unicodeScalars.last, K.institutionLast.contains(last),
+              doc.isNameWord(item), !K.institutionStopwords.contains(item.stem)
+        else { return false }
+        let count = item.stem.unicodeScalars.count
+        return K.institutionEndings.contains { ending in
+            // One more syllable than the ending at least, two for a one-syllable ending ('정부' is none).
+            item.stem.bytesHaveSuffix(ending) && count >= ending.unicodeScalars.count + (ending.unicodeScalars.count == 1 ? 2 : 1)
+        }
     }
 
     /// '협약식에는 유정민 KOTRA 사장과 … 참석했다': people at the signing of the agreement before.
