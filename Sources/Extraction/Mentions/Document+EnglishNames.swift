@@ -86,7 +86,8 @@ extension Document {
             let cued = start >= 2 && items[start - 1].lower == "of" && NameLexicon.englishOrganizationCues.contains(items[start - 2].lower)
                 || isDescribedAfter(s, end)
             if (legal || suffixed || described || cued || headed != nil), items[start].mention == nil || end - start >= 2 {
-                let name = words.map(\.stem).joined(separator: " ")
+                // Words joined by spaces, a comma kept against the word before ('Ministry of Housing, Utilities and …').
+                let name = words.reduce(into: "") { name, word in name += (name.isEmpty || word.isPunct ? "" : " ") + word.stem }
                 let entity = known[name] ?? knownPhrases[words.map(\.stem)] ?? ContextName.entity(.organization, name)
                 register(name, entity)
                 registerShortForms(of: name, entity)
@@ -113,7 +114,8 @@ extension Document {
             end += 1
             if items[end - 1].particle != nil { break }
         }
-        guard end > i + 1, items[(i + 1)..<end].contains(where: { $0.mention == nil }) else { return nil }
+        // A place may lengthen it too ('Samsung Electronics Vietnam').
+        guard end > i + 1 else { return nil }
         let lastParticle = items[end - 1].particle
         // A title right after ('Naver Cloud CEO', "Naver Cloud's chief executive").
         if lastParticle == nil || lastParticle == "'s", end < items.count, englishTitle(s, at: end) != nil { return end }

@@ -46,8 +46,16 @@ enum KoreanEventLexicon {
     /// Visits: a word starting with one of these, with the country visited.
     static let countryVisits: [(prefix: String, country: String)] = [
         ("방한", "KR"), ("방일", "JP"), ("방중", "CN"), ("방미", "US"), ("방러", "RU"), ("방북", "KP"),
-        ("방베", "VN"), ("방인", "IN"),
+        ("방베", "VN"), ("방인", "IN"), ("내한", "KR"),
     ]
+    /// What follows a visit word's stem ('방한', '방문') when it modifies the visitor: '방한한 X', '방문한 X'.
+    static let visitAdnominalEndings: WordSet = ["한", "했던", "중인", "중이던", "중이었던"]
+    /// The word after a visit noun that makes it modify the visitor: '방한 중인 X', '한국 방문 중인 X'.
+    static let visitAdnominalNext: WordSet = ["중인", "중이던", "중이었던"]
+    /// Stems of the visit verbs, for reading their forms ('방문한', '방문 중인').
+    static let visitStems = ["방문"]
+    /// Visit verb forms that modify the visitor as written ('서울을 찾은 X').
+    static let visitAdnominalWords: WordSet = ["찾은"]
     /// Visit verbs that take the place (or organization) visited as their object.
     static let visitVerbs = ["방문했", "방문해", "방문하고", "방문한", "방문하며", "방문하여", "찾았", "찾아", "찾고", "찾은"]
     /// Meeting verbs: the organizations and people met join the visit.

@@ -587,8 +587,10 @@ extension RuleRunner {
                 note("visit '\(text)' not taken: a plan or a condition")
                 continue
             }
-            // The visitor: the person nearest before, in the sentence; else the one before.
-            var actor = items[..<t].last { $0.kind == .person }?.entity
+            // The visitor: the person the visit modifies ('방한한 X', '방한 중인 X': the subject only met
+            // them), else the person nearest before, in the sentence; else the one before.
+            let modified = koreanVisitModifies(s, t)
+            var actor = modified ?? items[..<t].last { $0.kind == .person }?.entity
             var carried = false
             if actor == nil {
                 actor = book.events.last { $0.type == .visit }?.actor ?? lastPerson
@@ -618,6 +620,31 @@ extension RuleRunner {
         }
     }
 
+    /// The person a visit word modifies as a relative clause: '방한한 마크 저커버그 메타 CEO와', '한국을
+    /// 방문 중인 X를'. Nil when the word is no modifier or no person follows it closely.
+    func koreanVisitModifies(_ s: Int, _ t: Int) -> EntityRef? {
+        let items = items(s)
+        let text = items[t].text
+        var k = t + 1
+        let prefix = (K.countryVisits.map(\.prefix) + K.visitStems).first { text.bytesHavePrefix($0) } ?? ""
+        let rest = String(text.unicodeScalars.dropFirst(prefix.unicodeScalars.count))
+        if K.visitAdnominalWords.contains(text) || (!prefix.isEmpty && K.visitAdnominalEndings.contains(rest)) {
+            // '방한한', '방문한', '찾은'.
+        } else if !prefix.isEmpty, rest.isEmpty, k < items.count, K.visitAdnominalNext.contains(items[k].text) {
+            // '방한 중인', '방문 중이던'.
+            k += 1
+        } else {
+            return nil
+        }
+        let limit = min(items.count, k + 3)
+        while k < limit, items[k].isWord {
+            if items[k].kind == .person { return items[k].entity }
+            if items[k].particle != nil { return nil }
+            k += 1
+        }
+        return nil
+    }
+
     /// '지난 1월에는 삼성전자·SK하이닉스 등 … 경영진과 만나': who the visitor met.
     mutating func koreanMeetings(_ s: Int) {
         let items = items(s)
@@ -634,7 +661,10 @@ extension RuleRunner {
         var start = 0
         if let trigger = items[..<m].lastIndex(where: { item in
             K.countryVisits.contains { item.text.bytesHavePrefix($0.prefix) } || K.visitVerbs.contains { item.text.bytesHavePrefix($0) }
-        }) { start = trigger + 1 }
+        }), koreanVisitModifies(s, trigger)?.id != visit.actor.id {
+            // After the trigger; but when the visit word modifies the visitor, the subject before it met them.
+            start = trigger + 1
+        }
         let ownOrganization = doc.roles.last { $0.person.id == visit.actor.id && $0.organization != nil }?.organization
         var people: [EntityRef] = []
         var organizations: [EntityRef] = []
