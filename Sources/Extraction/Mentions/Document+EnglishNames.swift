@@ -40,7 +40,8 @@ extension Document {
     private mutating func findEnglishOrganizations(_ s: Int) {
         var i = 0
         while i < sentences[s].items.count {
-            if let end = longerOrganization(s, at: i) {
+            // The kind is read in place first: most items are no organization.
+            if sentences[s].items[i].mention?.entity.kind == .organization, let end = longerOrganization(s, at: i) {
                 let words = sentences[s].items[i..<end].map(\.stem)
                 let name = words.joined(separator: " ")
                 let entity = known[name] ?? knownPhrases[words] ?? ContextName.entity(.organization, name)

@@ -54,6 +54,8 @@ enum KoreanEventLexicon {
     static let visitAdnominalNext: WordSet = ["중인", "중이던", "중이었던"]
     /// Stems of the visit verbs, for reading their forms ('방문한', '방문 중인').
     static let visitStems = ["방문"]
+    /// The country visits' words and the visit stems, for reading a visit word's form.
+    static let visitPrefixes = countryVisits.map(\.prefix) + visitStems
     /// Visit verb forms that modify the visitor as written ('서울을 찾은 X').
     static let visitAdnominalWords: WordSet = ["찾은"]
     /// Visit verbs that take the place (or organization) visited as their object.

@@ -626,7 +626,7 @@ extension RuleRunner {
         let items = items(s)
         let text = items[t].text
         var k = t + 1
-        let prefix = (K.countryVisits.map(\.prefix) + K.visitStems).first { text.bytesHavePrefix($0) } ?? ""
+        let prefix = K.visitPrefixes.first { text.bytesHavePrefix($0) } ?? ""
         let rest = String(text.unicodeScalars.dropFirst(prefix.unicodeScalars.count))
         if K.visitAdnominalWords.contains(text) || (!prefix.isEmpty && K.visitAdnominalEndings.contains(rest)) {
             // '방한한', '방문한', '찾은'.
