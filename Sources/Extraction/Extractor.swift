@@ -36,6 +36,7 @@ public struct Extractor: Sendable {
         let dates = DateResolver(published: publication).resolve(cleaned.text)
         let matches = gazetteer.matches(in: cleaned.text)
         var doc = Document(cleaned: cleaned, language: language, dates: dates, matches: matches)
+        doc.gazetteer = gazetteer
         doc.confirmAmbiguousNames()
         switch language {
         case .ko: doc.findKoreanNames()

@@ -16,6 +16,7 @@ extension DateLexicon {
         "내일": .dayOffset(1), "모레": .dayOffset(2),
         "이날": .anaphor, "당일": .anaphor,
         "연초": .yearPart, "연말": .yearPart, "연내": .yearPart,
+        "초": .periodPart, "말": .periodPart, "상반기": .periodPart, "하반기": .periodPart,
         "월요일": .weekday(1), "화요일": .weekday(2), "수요일": .weekday(3), "목요일": .weekday(4),
         "금요일": .weekday(5), "토요일": .weekday(6), "일요일": .weekday(7),
         "한": .numeral(1), "두": .numeral(2), "세": .numeral(3), "석": .numeral(3), "네": .numeral(4),
@@ -37,6 +38,9 @@ extension DateLexicon {
         "중순", "초순", "하순", "중순께", "초순께", "하순께", "이후", "이후로", "이후에", "이전", "이전에", "전후",
         "에나",
     ]
+
+    /// Parts of a year that '지난' puts in the year before ('지난 연말': the end of last year).
+    static let koreanLastYearParts: Set<String> = ["연말"]
 
     /// Particles that join two coordinated dates ('지난해 6월과 올 1월'), and words between them.
     static let koreanCoordinatingParticles: Set<String> = ["과", "와", "이나", "나"]

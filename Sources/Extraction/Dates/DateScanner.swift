@@ -40,7 +40,7 @@ struct DateScanner {
 
     // MARK: Token helpers
 
-    func token(_ i: Int) -> DateToken? { i < tokens.count ? tokens[i] : nil }
+    func token(_ i: Int) -> DateToken? { i >= 0 && i < tokens.count ? tokens[i] : nil }
 
     func word(_ i: Int) -> DateWord? { token(i)?.word }
 
@@ -213,17 +213,27 @@ struct DateScanner {
             if word(i + 1) == .monthNoun, direction == .past {
                 return monthWithDay(from: i, offset: -1, monthToken: i + 1)
             }
+            // '지난 연말': the end of the year before.
+            if direction == .past, word(i + 1) == .yearPart, let next = token(i + 1),
+               DateLexicon.koreanLastYearParts.contains(ScalarString.make(scalars[next.start..<next.stemEnd]))
+            {
+                return DateDraft(first: i, last: i + 2, spec: .yearOffset(-1, month: nil, day: nil))
+            }
             return nil
         case .yearOffset(let k):
             if bare(i), let (month, day, end) = monthAndDay(after: i + 1) {
                 return validated(DateDraft(first: i, last: end, spec: .yearOffset(k, month: month, day: day)))
             }
-            return DateDraft(first: i, last: i + 1, spec: .yearOffset(k, month: nil, day: nil))
+            // '지난해 말', '지난해 연말', '올해 상반기': the part stays in the year named.
+            let part = bare(i) && (word(i + 1) == .periodPart || word(i + 1) == .yearPart)
+            return DateDraft(first: i, last: part ? i + 2 : i + 1, spec: .yearOffset(k, month: nil, day: nil))
         case .thisYearShort:
             if let (month, day, end) = monthAndDay(after: i + 1) {
                 return validated(DateDraft(first: i, last: end, spec: .yearOffset(0, month: month, day: day)))
             }
-            if word(i + 1) == .yearPart { return DateDraft(first: i, last: i + 2, spec: .yearOffset(0, month: nil, day: nil)) }
+            if word(i + 1) == .yearPart || word(i + 1) == .periodPart {
+                return DateDraft(first: i, last: i + 2, spec: .yearOffset(0, month: nil, day: nil))
+            }
             return nil
         case .monthOffset(let k):
             return monthWithDay(from: i, offset: k, monthToken: i)

@@ -17,6 +17,8 @@ enum DateWord: Hashable, Sendable {
     case anaphor
     /// 연초, 연말, 연내: a part of the current year, read at year precision.
     case yearPart
+    /// 초, 말, 상반기, 하반기: a part of the period named by the word before ('올 초', '지난해 말'); nothing alone.
+    case periodPart
     /// ISO weekday, 1 = Monday.
     case weekday(Int)
     /// Korean native numerals before 달 ('두 달 전'), English number words ('two years ago').

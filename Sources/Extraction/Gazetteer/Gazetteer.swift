@@ -77,6 +77,12 @@ public struct Gazetteer: Sendable {
         return owners.map { data.entries[$0] }
     }
 
+    /// The organization whose name begins a longer written word ('네이버' in '네이버클라우드'): the
+    /// longest unambiguous one, leaving at least two code points after it; nil when there is none.
+    func organizationPrefix(of word: String) -> EntityRef? {
+        matcher.organizationPrefix(of: word)
+    }
+
     /// Every gazetteer name in `text`: leftmost, longest and non-overlapping, in text order.
     /// Offsets are Unicode code points.
     public func matches(in text: String) -> [NameMatch] {

@@ -88,6 +88,16 @@ struct NameMatcher: Sendable {
         return result
     }
 
+    func organizationPrefix(of word: String) -> EntityRef? {
+        let scalars = word.unicodeScalars.map(Self.fold)
+        var best: Int?
+        trie.forEachPrefix(in: scalars, from: 0) { end, target in
+            let found = targets[target]
+            if end >= 2, scalars.count - end >= 2, found.kind == .organization, !found.ambiguous { best = found.entry }
+        }
+        return best.map { refs[$0] }
+    }
+
     /// A name may start here: a Hangul name not inside a Hangul word, a Latin one not inside a Latin word.
     private func canStart(at index: Int, in scalars: [Unicode.Scalar]) -> Bool {
         guard index > 0 else { return true }

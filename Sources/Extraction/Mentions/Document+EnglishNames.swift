@@ -40,6 +40,16 @@ extension Document {
     private mutating func findEnglishOrganizations(_ s: Int) {
         var i = 0
         while i < sentences[s].items.count {
+            // The kind is read in place first: most items are no organization.
+            if sentences[s].items[i].mention?.entity.kind == .organization, let end = longerOrganization(s, at: i) {
+                let words = sentences[s].items[i..<end].map(\.stem)
+                let name = words.joined(separator: " ")
+                let entity = known[name] ?? knownPhrases[words] ?? ContextName.entity(.organization, name)
+                register(name, entity)
+                collapse(s, i..<end, entity: entity, surface: name, source: .context)
+                i += 1
+                continue
+            }
             let items = sentences[s].items
             guard isCapitalWord(items[i]), items[i].mention == nil || items[i].kind == .place else {
                 i += 1
@@ -63,6 +73,8 @@ extension Document {
                 legal = true
             }
             if end < items.count, Self.legalForms.contains(items[end].stem) { legal = true }
+            let headed = headedNameEnd(s, start, end)
+            if let headed { end = headed }
             let words = items[start..<end]
             if words.allSatisfy({ $0.mention != nil }) || words.allSatisfy({ NameLexicon.englishNonNames.contains($0.stem) }) {
                 i = end
@@ -74,8 +86,9 @@ extension Document {
             let described = before.map { NameLexicon.englishDescriptors.contains($0.lower) || $0.lower.bytesHaveSuffix("-listed") } ?? false
             let cued = start >= 2 && items[start - 1].lower == "of" && NameLexicon.englishOrganizationCues.contains(items[start - 2].lower)
                 || isDescribedAfter(s, end)
-            if (legal || suffixed || described || cued), items[start].mention == nil || end - start >= 2 {
-                let name = words.map(\.stem).joined(separator: " ")
+            if (legal || suffixed || described || cued || headed != nil), items[start].mention == nil || end - start >= 2 {
+                // Words joined by spaces, a comma kept against the word before ('Ministry of Housing, Utilities and …').
+                let name = words.reduce(into: "") { name, word in name += (name.isEmpty || word.isPunct ? "" : " ") + word.stem }
                 let entity = known[name] ?? knownPhrases[words.map(\.stem)] ?? ContextName.entity(.organization, name)
                 register(name, entity)
                 registerShortForms(of: name, entity)
@@ -85,6 +98,72 @@ extension Document {
             }
             i = end
         }
+    }
+
+    /// 'Naver Cloud CEO Kim', 'CEO of Naver Cloud': a known organization's name followed by capitalised
+    /// words, where a role names the whole, is another organization (a unit of the first, or unrelated).
+    /// The end of the longer name, or nil.
+    func longerOrganization(_ s: Int, at i: Int) -> Int? {
+        let items = sentences[s].items
+        guard items[i].kind == .organization, items[i].particle == nil, i + 1 < items.count,
+              items[i + 1].isWord, items[i + 1].isCapitalized
+        else { return nil }
+        var end = i + 1
+        while end < items.count, end - i <= 3, isCapitalWord(items[end]), !NameLexicon.englishNonNames.contains(items[end].stem),
+              !Self.legalForms.contains(items[end].stem), englishTitle(s, at: end) == nil
+        {
+            end += 1
+            if items[end - 1].particle != nil { break }
+        }
+        // A place may lengthen it too ('Samsung Electronics Vietnam').
+        guard end > i + 1 else { return nil }
+        let lastParticle = items[end - 1].particle
+        // A title right after ('Naver Cloud CEO', "Naver Cloud's chief executive").
+        if lastParticle == nil || lastParticle == "'s", end < items.count, englishTitle(s, at: end) != nil { return end }
+        // A title before, joined by 'of' or 'at' ('CEO of Naver Cloud').
+        if lastParticle == nil, i >= 2, ["of", "at"].contains(items[i - 1].lower),
+           (max(0, i - 6)..<(i - 1)).contains(where: { englishTitle(s, at: $0)?.end == i - 1 })
+        {
+            return end
+        }
+        return nil
+    }
+
+    /// 'Ministry of Municipal and Rural Affairs and Housing', 'Ministry of Trade, Industry and Energy':
+    /// a run holding a head noun and 'of' or 'for' names a body, and the name goes on through 'and', '&'
+    /// and commas between capitalised words. The end of the whole name, or nil when the run has no head.
+    func headedNameEnd(_ s: Int, _ start: Int, _ runEnd: Int) -> Int? {
+        let items = sentences[s].items
+        guard let head = (start..<runEnd).first(where: { NameLexicon.englishOrganizationHeads.contains(items[$0].stem) }),
+              head + 2 < items.count, ["of", "for"].contains(items[head + 1].lower)
+        else { return nil }
+        func nameWord(_ k: Int) -> Bool {
+            k < items.count && isCapitalWord(items[k]) && items[k].mention == nil && !NameLexicon.englishNonNames.contains(items[k].stem)
+                && englishTitle(s, at: k) == nil
+        }
+        // The words after the head's preposition ('Ministry of the Interior'), then 'and X', ', X' and 'of Place'.
+        let first = items[head + 2].lower == "the" ? head + 3 : head + 2
+        var end = first
+        while nameWord(end), items[end - 1].particle == nil { end += 1 }
+        guard end > first else { return nil }
+        while end + 1 < items.count, items[end - 1].particle == nil {
+            let joiner = items[end]
+            if (joiner.lower == "and" || joiner.stem == "&"), nameWord(end + 1) {
+                end += 2
+            } else if joiner.isPunct(","), nameWord(end + 1),
+                      // A comma inside the name only before another part that ends with 'and' ('Trade, Industry and Energy').
+                      (end + 2 < items.count && (items[end + 2].lower == "and" || items[end + 2].isPunct(",")))
+            {
+                end += 2
+            } else if joiner.lower == "of", end + 1 < items.count, items[end + 1].kind == .place {
+                end += 2
+                break
+            } else {
+                break
+            }
+            while nameWord(end), items[end - 1].particle == nil { end += 1 }
+        }
+        return max(end, runEnd)
     }
 
     /// 'Orbitec, a Toulouse-based satellite parts maker,': an apposition whose head is a descriptor.

@@ -196,6 +196,21 @@ extension Document {
                 i += 1
                 continue
             }
+            // '네이버 클라우드 김유원 대표': words between a known organization and a Korean person's name
+            // lengthen the organization's name; the longer name is another organization.
+            if block.count >= 3, block.count <= 4, let first = block.first, items[first].entity?.kind == .organization,
+               items[first].particle == nil, let last = block.last, items[last].mention == nil,
+               Self.isKoreanPersonName(items[last].stem),
+               block.dropFirst().dropLast().allSatisfy({ items[$0].mention == nil && items[$0].isBare && isNameWord(items[$0]) })
+            {
+                let words = items[first..<last].map(\.stem)
+                let name = words.joined(separator: " ")
+                let entity = known[name] ?? knownPhrases[words] ?? ContextName.entity(.organization, name)
+                register(name, entity)
+                collapse(s, first..<last, entity: entity, surface: name, source: .context)
+                i -= last - first - 1
+                continue
+            }
             var organization: EntityRef?
             var personRange: Range<Int>?
             var person: EntityRef?
@@ -251,7 +266,12 @@ extension Document {
                 {
                     personRange = block[block.count - 2]..<(last + 1)
                 } else if items[last].mention == nil, !Self.isKoreanOrganizationWord(stem) {
-                    personRange = last..<(last + 1)
+                    if gazetteer?.organizationPrefix(of: stem) != nil {
+                        // '카카오엔터프라이즈 대표': a known organization's name starts the word, another organization.
+                        organization = organizationEntity(s, last)
+                    } else {
+                        personRange = last..<(last + 1)
+                    }
                 }
             }
             // Re-read the items: making the organization may have collapsed words before the person.

@@ -13,6 +13,8 @@ struct Document: Sendable {
     var knownPhrases: [[String]: EntityRef] = [:]
     /// The organization the article is mostly about.
     var mainOrganization: EntityRef?
+    /// The names the rules may consult beyond the matches (a known name starting a longer word).
+    var gazetteer: Gazetteer?
 
     init(cleaned: CleanedText, language: Language, dates: [DateMention], matches: [NameMatch]) {
         self.language = language

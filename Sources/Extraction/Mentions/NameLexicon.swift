@@ -105,6 +105,14 @@ enum NameLexicon {
         "Media", "Devices", "Dynamics", "Aerospace", "Mobility", "Platforms", "Services", "Trust", "Fund",
     ]
 
+    /// English nouns that head a public body's name before 'of' or 'for' ('Ministry of Municipal and Rural
+    /// Affairs and Housing', 'Department for Business and Trade'): the name runs on through 'and' and commas.
+    static let englishOrganizationHeads: WordSet = [
+        "Ministry", "Department", "Agency", "Authority", "Commission", "Council", "Bureau", "Office", "Administration",
+        "Fund", "Bank", "Institute", "University", "Federation", "Chamber", "Board", "Corporation", "Secretariat",
+        "Directorate", "Committee", "Organization", "Organisation",
+    ]
+
     /// English nouns that introduce a name: 'battery maker Hanseong Energy', 'conglomerate Saigon Lotus'.
     /// Articles opening an apposition ('Orbitec, a … maker,').
     static let englishArticles: WordSet = ["a", "an"]

@@ -108,8 +108,9 @@ struct SentenceTokenizer {
                     )
                     item.mention?.ambiguous = match.ambiguous
                     var next = end
-                    if next + 1 < token.upperBound + 1, next + 2 <= token.upperBound,
-                       scalars[next] == "'" || scalars[next] == "’", scalars[next + 1] == "s", next + 2 == token.upperBound
+                    // "OpenAI's", and "Saudi Arabia's" whose name spans more than one token.
+                    if next + 2 <= range.upperBound, scalars[next] == "'" || scalars[next] == "’", scalars[next + 1] == "s",
+                       next + 2 == range.upperBound || !(scalars[next + 2].isLatinLetter || scalars[next + 2].isASCIIDigit)
                     {
                         item.particle = "'s"
                         item.end = next + 2

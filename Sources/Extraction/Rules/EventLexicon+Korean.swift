@@ -46,8 +46,18 @@ enum KoreanEventLexicon {
     /// Visits: a word starting with one of these, with the country visited.
     static let countryVisits: [(prefix: String, country: String)] = [
         ("방한", "KR"), ("방일", "JP"), ("방중", "CN"), ("방미", "US"), ("방러", "RU"), ("방북", "KP"),
-        ("방베", "VN"), ("방인", "IN"),
+        ("방베", "VN"), ("방인", "IN"), ("내한", "KR"),
     ]
+    /// What follows a visit word's stem ('방한', '방문') when it modifies the visitor: '방한한 X', '방문한 X'.
+    static let visitAdnominalEndings: WordSet = ["한", "했던", "중인", "중이던", "중이었던"]
+    /// The word after a visit noun that makes it modify the visitor: '방한 중인 X', '한국 방문 중인 X'.
+    static let visitAdnominalNext: WordSet = ["중인", "중이던", "중이었던"]
+    /// Stems of the visit verbs, for reading their forms ('방문한', '방문 중인').
+    static let visitStems = ["방문"]
+    /// The country visits' words and the visit stems, for reading a visit word's form.
+    static let visitPrefixes = countryVisits.map(\.prefix) + visitStems
+    /// Visit verb forms that modify the visitor as written ('서울을 찾은 X').
+    static let visitAdnominalWords: WordSet = ["찾은"]
     /// Visit verbs that take the place (or organization) visited as their object.
     static let visitVerbs = ["방문했", "방문해", "방문하고", "방문한", "방문하며", "방문하여", "찾았", "찾아", "찾고", "찾은"]
     /// Meeting verbs: the organizations and people met join the visit.
@@ -80,6 +90,14 @@ enum KoreanEventLexicon {
     /// Phrases pointing back at the event before: its place carries over too.
     static let placeCarryCues = ["이 자리에서", "협약식에서", "행사에서", "개소식에서", "출범식에서", "현장에서"]
 
+    /// Endings of a public body's name ('자치농촌주택부', '조달청', '국영전력공사'): a word so ending is an
+    /// organization when it is a party to an agreement.
+    static let institutionEndings = ["부", "청", "처", "공사", "공단", "위원회", "기구", "진흥원", "진흥공사", "투자청", "국부펀드"]
+    /// Words ending so that are no body: parts, wholes, people.
+    static let institutionStopwords: WordSet = [
+        "대부분", "지도부", "전반부", "후반부", "상층부", "하층부", "중심부", "수뇌부", "집행부", "일부분", "지방정부",
+    ]
+
     /// Words with '에' that are never a place's name ('법인 안에', '현지에').
     static let placeNonNames: WordSet = [
         "현지", "국내", "해외", "지역", "일대", "인근", "시장", "업계", "내부", "외부", "본사", "사무실", "곳곳", "각국",
@@ -103,6 +121,7 @@ enum KoreanEventLexicon {
 
     // Fast filters, derived from the lists above.
     static let officeLast: ScalarSet = ScalarSet(officeNouns.compactMap { $0.unicodeScalars.last })
+    static let institutionLast: ScalarSet = ScalarSet(institutionEndings.compactMap { $0.unicodeScalars.last })
     static let reportFirst: ScalarSet = ScalarSet(reportVerbs.compactMap { $0.unicodeScalars.first })
     static let meetFirst: ScalarSet = ScalarSet(meetVerbs.compactMap { $0.unicodeScalars.first })
     static let visitFirst: ScalarSet = ScalarSet((countryVisits.map(\.prefix) + visitVerbs).compactMap { $0.unicodeScalars.first })

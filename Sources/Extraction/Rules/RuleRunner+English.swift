@@ -174,6 +174,8 @@ extension RuleRunner {
             {
                 continue
             }
+            // "Saudi Arabia's Ministry of …": the country owns the organization; the event is not placed there.
+            if items[i].particle == "'s", i + 1 < items.count, items[i + 1].kind == .organization { continue }
             // An adjective use: 'South Korean', "Korea's" as a possessive of a market stays a place.
             indices.append(i)
         }

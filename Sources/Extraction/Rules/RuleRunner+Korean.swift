@@ -141,18 +141,25 @@ extension RuleRunner {
             var pending: [EntityRef] = []
             for i in 0..<t {
                 let it = items[i]
-                if it.kind == .organization {
+                // An organization: a name found, else an institution's name ('조달청', '사우디 투자부는').
+                var party = it.kind == .organization ? it.entity : nil
+                var source = it.mention?.source
+                if party == nil, i >= clause.lowerBound, koreanInstitution(it) {
+                    party = doc.known[it.stem] ?? ContextName.entity(.organization, it.stem)
+                    source = .suffix
+                }
+                if let party {
                     let particle = it.particle ?? ""
-                    if subjectParticles.contains(particle), actor == nil, i >= clause.lowerBound || i < clause.lowerBound {
-                        actor = (it.entity!, it.mention?.source, false)
+                    if subjectParticles.contains(particle), actor == nil {
+                        actor = (party, source, false)
                         pending = []
                     } else if withParticles.contains(particle) {
-                        counterparties += pending + [it.entity!]
+                        counterparties += pending + [party]
                         pending = []
                     } else if it.particle == nil, i + 1 < items.count,
                               items[i + 1].isPunct(",") || items[i + 1].isPunct("·") || K.coordinators.contains(items[i + 1].stem)
                     {
-                        pending.append(it.entity!)
+                        pending.append(party)
                     } else {
                         pending = []
                     }
@@ -161,7 +168,8 @@ extension RuleRunner {
                 {
                     // 'X와 업무협약': an unknown party to an agreement is an organization.
                     let entity = doc.known[it.stem] ?? ContextName.entity(.organization, it.stem)
-                    counterparties.append(entity)
+                    counterparties += pending + [entity]
+                    pending = []
                 } else if !(it.isPunct(",") || it.isPunct("·")) && it.kind != .place && !it.isPunct("(") && !it.isPunct(")") {
                     if it.mention == nil && it.isWord && it.particle != nil { pending = [] }
                 }
@@ -222,6 +230,19 @@ extension RuleRunner {
         return found
     }
 
+    /// A word the gazetteer does not know that names a public body by its ending ('투자부', '조달청',
+    /// '국영전력공사'): a ministry, an agency, a state corporation.
+    func koreanInstitution(_ item: Item) -> Bool {
+        guard item.isWord, item.mention == nil, let last = item.stem.unicodeScalars.last, K.institutionLast.contains(last),
+              doc.isNameWord(item), !K.institutionStopwords.contains(item.stem)
+        else { return false }
+        let count = item.stem.unicodeScalars.count
+        return K.institutionEndings.contains { ending in
+            // One more syllable than the ending at least, two for a one-syllable ending ('정부' is none).
+            item.stem.bytesHaveSuffix(ending) && count >= ending.unicodeScalars.count + (ending.unicodeScalars.count == 1 ? 2 : 1)
+        }
+    }
+
     /// '협약식에는 유정민 KOTRA 사장과 … 참석했다': people at the signing of the agreement before.
     mutating func koreanSignatories(_ s: Int) {
         let text = phrase(s, 0..<items(s).count)
@@ -274,13 +295,13 @@ extension RuleRunner {
     }
 
     /// The date of an event: the first date of its clause that is neither a plan nor a report's date
-    /// ('2일 밝혔다'); nil when the clause has none.
+    /// ('2일 밝혔다', '회사는 14일 … 열었다고 밝혔다'); nil when the clause has none.
     func koreanEventDate(_ s: Int, clause: Range<Int>, trigger t: Int) -> (EDTFDate?, Bool) {
         let items = items(s)
         let candidates = dates(s, clause).filter { $0.tense != .future && $0.value != nil }
         let event = candidates.filter { date in
             guard let after = items.firstIndex(where: { $0.start >= date.end }) else { return true }
-            return !isReportVerb(items[after])
+            return !isReportVerb(items[after]) && !koreanReportDay(s, date)
         }
         if let date = event.first(where: { $0.start < items[t].start }) ?? event.first { return (date.value, date.kind == .anaphoric) }
         // '세웠다고 10일 밝혔다': with no other date, the day it was made known.
@@ -566,8 +587,10 @@ extension RuleRunner {
                 note("visit '\(text)' not taken: a plan or a condition")
                 continue
             }
-            // The visitor: the person nearest before, in the sentence; else the one before.
-            var actor = items[..<t].last { $0.kind == .person }?.entity
+            // The visitor: the person the visit modifies ('방한한 X', '방한 중인 X': the subject only met
+            // them), else the person nearest before, in the sentence; else the one before.
+            let modified = koreanVisitModifies(s, t)
+            var actor = modified ?? items[..<t].last { $0.kind == .person }?.entity
             var carried = false
             if actor == nil {
                 actor = book.events.last { $0.type == .visit }?.actor ?? lastPerson
@@ -597,6 +620,31 @@ extension RuleRunner {
         }
     }
 
+    /// The person a visit word modifies as a relative clause: '방한한 마크 저커버그 메타 CEO와', '한국을
+    /// 방문 중인 X를'. Nil when the word is no modifier or no person follows it closely.
+    func koreanVisitModifies(_ s: Int, _ t: Int) -> EntityRef? {
+        let items = items(s)
+        let text = items[t].text
+        var k = t + 1
+        let prefix = K.visitPrefixes.first { text.bytesHavePrefix($0) } ?? ""
+        let rest = String(text.unicodeScalars.dropFirst(prefix.unicodeScalars.count))
+        if K.visitAdnominalWords.contains(text) || (!prefix.isEmpty && K.visitAdnominalEndings.contains(rest)) {
+            // '방한한', '방문한', '찾은'.
+        } else if !prefix.isEmpty, rest.isEmpty, k < items.count, K.visitAdnominalNext.contains(items[k].text) {
+            // '방한 중인', '방문 중이던'.
+            k += 1
+        } else {
+            return nil
+        }
+        let limit = min(items.count, k + 3)
+        while k < limit, items[k].isWord {
+            if items[k].kind == .person { return items[k].entity }
+            if items[k].particle != nil { return nil }
+            k += 1
+        }
+        return nil
+    }
+
     /// '지난 1월에는 삼성전자·SK하이닉스 등 … 경영진과 만나': who the visitor met.
     mutating func koreanMeetings(_ s: Int) {
         let items = items(s)
@@ -613,7 +661,10 @@ extension RuleRunner {
         var start = 0
         if let trigger = items[..<m].lastIndex(where: { item in
             K.countryVisits.contains { item.text.bytesHavePrefix($0.prefix) } || K.visitVerbs.contains { item.text.bytesHavePrefix($0) }
-        }) { start = trigger + 1 }
+        }), koreanVisitModifies(s, trigger)?.id != visit.actor.id {
+            // After the trigger; but when the visit word modifies the visitor, the subject before it met them.
+            start = trigger + 1
+        }
         let ownOrganization = doc.roles.last { $0.person.id == visit.actor.id && $0.organization != nil }?.organization
         var people: [EntityRef] = []
         var organizations: [EntityRef] = []
