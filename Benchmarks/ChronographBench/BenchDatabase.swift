@@ -14,15 +14,15 @@ enum BenchDatabase {
             try connection.run(script: "DROP DATABASE IF EXISTS \(try connection.quoteIdentifier(name)) WITH (FORCE)")
             try connection.run(script: "CREATE DATABASE \(try connection.quoteIdentifier(name))")
         }
-        let handle = try await open(name)
-        try await handle.withConnection { try Migrator.bundled().migrate(on: $0) }
-        return handle
+        return try await open(name)
     }
 
-    /// Connects to an existing benchmark database.
+    /// Connects to an existing benchmark database, migrated to this build's schema.
     static func open(_ name: String) async throws -> ConnectionHandle {
         let admin = try DatabaseConnector().conninfo()
-        return try await ConnectionHandle.connect(conninfo: Conninfo.replacingDatabase(in: admin, with: name))
+        let handle = try await ConnectionHandle.connect(conninfo: Conninfo.replacingDatabase(in: admin, with: name))
+        try await handle.withConnection { try Migrator.bundled().migrate(on: $0) }
+        return handle
     }
 
     /// The server's durability settings and version, to print with the figures.

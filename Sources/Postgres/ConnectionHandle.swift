@@ -15,6 +15,8 @@ public final class ConnectionHandle: @unchecked Sendable {
 
     private let queue: DispatchQueue
     private let confined: Confined
+    /// What it was opened with, to open another connection to the same database.
+    public let conninfo: String
 
     /// Opens a connection; blocking work happens on the connection's own queue.
     public static func connect(conninfo: String, logger: Logger = Logger(label: "chronograph.postgres")) async throws -> ConnectionHandle {
@@ -24,12 +26,13 @@ public final class ConnectionHandle: @unchecked Sendable {
                 continuation.resume(with: Result { Confined(connection: try Connection(conninfo: conninfo, logger: logger)) })
             }
         }
-        return ConnectionHandle(connection: confined.connection, queue: queue)
+        return ConnectionHandle(connection: confined.connection, queue: queue, conninfo: conninfo)
     }
 
-    private init(connection: Connection, queue: DispatchQueue) {
+    private init(connection: Connection, queue: DispatchQueue, conninfo: String) {
         self.confined = Confined(connection: connection)
         self.queue = queue
+        self.conninfo = conninfo
     }
 
     /// Runs `body` with the connection on its queue. Cancelling the task cancels the running statement.

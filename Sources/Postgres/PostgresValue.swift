@@ -123,22 +123,26 @@ public struct PostgresArray<Element: PostgresEncodable>: PostgresEncodable {
     public init(_ elements: [Element]) { self.elements = elements }
 
     public var postgresText: String? {
-        var out = "{"
-        out.reserveCapacity(elements.count * 16)
-        for (index, element) in elements.enumerated() {
-            if index > 0 { out += "," }
+        // Built as bytes: projector batches send arrays of thousands of elements.
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        out.reserveCapacity(elements.count * 24)
+        var first = true
+        for element in elements {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
             guard let text = element.postgresText else {
-                out += "NULL"
+                out.append(contentsOf: "NULL".utf8)
                 continue
             }
-            out += "\""
-            for scalar in text.unicodeScalars {
-                if scalar == "\"" || scalar == "\\" { out += "\\" }
-                out.unicodeScalars.append(scalar)
+            out.append(UInt8(ascii: "\""))
+            for byte in text.utf8 {
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { out.append(UInt8(ascii: "\\")) }
+                out.append(byte)
             }
-            out += "\""
+            out.append(UInt8(ascii: "\""))
         }
-        return out + "}"
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static var postgresTypeOID: UInt32 {

@@ -29,7 +29,10 @@ extension GraphProjection {
             WHERE e.cluster_key = ANY(\(keyArray)::text[]) AND ee.predicate IS NOT NULL
             """
         for row in try connection.query(edgesOfKeys) { changes.recount.insert(try Edge(row)) }
-        try connection.query("DELETE FROM graph.events WHERE cluster_key = ANY(\(keyArray)::text[])")
+        try connection.query("""
+            WITH gone AS (DELETE FROM graph.events WHERE cluster_key = ANY(\(keyArray)::text[]) RETURNING id)
+            DELETE FROM graph.event_entities WHERE event_id IN (SELECT id FROM gone)
+            """)
         let merges = try Merges.load(on: connection)
         var reports: [Report] = []
         for row in try connection.query("""
@@ -42,7 +45,8 @@ extension GraphProjection {
             let payload = try decode(EventReported.self, data: try row.decode("data"), position: position, eventType: Types.eventReported)
             reports.append(Report(payload: payload, xid: try row.decode("xid"), position: position, merges: merges))
         }
-        _ = try place(reports, merges: merges, on: connection)
+        _ = try place(reports, merges: merges, articles: try articleStatuses(Set(reports.map(\.payload.article)), on: connection),
+                      on: connection)
         for row in try connection.query(edgesOfKeys) { changes.recount.insert(try Edge(row)) }
     }
 

@@ -117,16 +117,11 @@ extension GraphProjection {
     /// Places reports (in log order) among the events of their keys, and writes their sources, the events
     /// they changed or made, and the parts they add. Reports of a retracted article are kept as sources of
     /// no event; reports of an article the read models do not know are skipped with a warning.
-    func place(_ reports: [Report], merges: Merges, on connection: Connection) throws -> Placement {
+    func place(
+        _ reports: [Report], merges: Merges, articles: [String: ArticleStatus], on connection: Connection
+    ) throws -> Placement {
         var placement = Placement()
         guard !reports.isEmpty else { return placement }
-        var articles: [String: (published: String?, retracted: Bool)] = [:]
-        for row in try connection.query("""
-            SELECT id, published, retracted FROM graph.articles WHERE id = ANY(\(PostgresArray(Array(Set(reports.map(\.payload.article)))))::text[])
-            """) {
-            articles[try row.decode(0)] = (row[1], try row.decode(2))
-        }
-
         // The events of the keys, in the order the fold made them: their grouping state, and the rest.
         var keys: [String: (groups: [EventClustering.Group], events: [EventState])] = [:]
         let wanted = Set(reports.filter { articles[$0.payload.article]?.retracted == false }.map(\.key))
@@ -242,47 +237,5 @@ extension GraphProjection {
             inserted.insert(Placement.Part(event: try row.decode(0), entity: try row.decode(1), role: try row.decode(2)))
         }
         return inserted
-    }
-}
-
-/// Source rows gathered for one statement.
-private struct SourceRows {
-    var ids: [String] = [], articles: [String] = [], types: [String] = [], actors: [String] = [], places: [String?] = []
-    var parties: [String] = [], dates: [String?] = [], evidence: [String] = [], starts: [Int] = [], ends: [Int] = []
-    var confidences: [Double] = [], keys: [String] = [], events: [String?] = [], positions: [Int64] = []
-
-    mutating func append(_ report: Report, event: String?) {
-        let payload = report.payload
-        ids.append(report.sourceID)
-        articles.append(payload.article)
-        types.append(payload.type)
-        actors.append(payload.actor.id)
-        places.append(payload.place?.id)
-        parties.append(PostgresArray(report.parties).postgresText!)
-        dates.append(payload.date)
-        evidence.append(payload.evidence.text)
-        starts.append(payload.evidence.start)
-        ends.append(payload.evidence.end)
-        confidences.append(payload.confidence)
-        keys.append(report.key)
-        events.append(event)
-        positions.append(report.position)
-    }
-
-    /// Inserts the sources; a source already there (a key grouped again) gets its new key and event.
-    func write(on connection: Connection) throws {
-        guard !ids.isEmpty else { return }
-        try connection.query("""
-            INSERT INTO graph.sources AS s (id, article_id, type, actor_id, place_id, party_ids, date, evidence, evidence_start,
-                                            evidence_end, confidence, cluster_key, event_id, log_position)
-            SELECT id, article, type, actor, place, parties::text[], date, evidence, start, "end", confidence, key, event, position
-            FROM unnest(\(PostgresArray(ids))::text[], \(PostgresArray(articles))::text[], \(PostgresArray(types))::text[],
-                        \(PostgresArray(actors))::text[], \(PostgresArray(places))::text[], \(PostgresArray(parties))::text[],
-                        \(PostgresArray(dates))::text[], \(PostgresArray(evidence))::text[], \(PostgresArray(starts))::int8[],
-                        \(PostgresArray(ends))::int8[], \(PostgresArray(confidences))::float8[], \(PostgresArray(keys))::text[],
-                        \(PostgresArray(events))::text[], \(PostgresArray(positions))::int8[])
-                 AS u(id, article, type, actor, place, parties, date, evidence, start, "end", confidence, key, event, position)
-            ON CONFLICT (id) DO UPDATE SET cluster_key = excluded.cluster_key, event_id = excluded.event_id
-            """)
     }
 }

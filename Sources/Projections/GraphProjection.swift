@@ -6,11 +6,13 @@ import Postgres
 
 /// Applies a batch of log events to the read models in schema `graph`, inside the caller's transaction.
 ///
-/// The batch is cut at each correction (merge, alias, rename, retraction) and applied in log order:
-/// - Runs of article facts take the fast path. Articles, entities and aliases are written set-based
-///   straight from the log rows. Each report is placed among the events of its cluster key using the
-///   grouping state those events keep (``EventClustering``), without reading their other reports. The
-///   relations move by deltas (``EdgeChanges``).
+/// The batch is decoded first (``decode(_:)``, which the projector runs on another core while the previous
+/// batch is written), then cut at each correction (merge, alias, rename, retraction) and applied in log
+/// order:
+/// - Runs of article facts take the fast path. Articles, entities and aliases are written from the
+///   decoded payloads with one statement each. Each report is placed among the events of its cluster key
+///   using the grouping state those events keep (``EventClustering``), without reading their other
+///   reports. The relations move by deltas (``EdgeChanges``).
 /// - A correction takes the slow path: the keys and edges it touches are grouped and counted again from
 ///   their sources.
 ///
@@ -21,15 +23,45 @@ struct GraphProjection: Sendable {
 
     var logger = Logger(label: "chronograph.projector")
 
+    /// Log events with the payloads the fast path reads, decoded.
+    struct Batch: Sendable {
+        var events: [RecordedEvent]
+        var payloads: [Payload]
+
+        var isEmpty: Bool { events.isEmpty }
+        var count: Int { events.count }
+    }
+
+    enum Payload: Sendable {
+        case article(ArticleIngested)
+        case report(EventReported)
+        case relation(RelationReported)
+        /// A correction (decoded when applied) or a type the read models do not use.
+        case other
+    }
+
+    /// Decodes the payloads of article facts; a payload that does not decode is an error naming its position.
+    func decode(_ events: [RecordedEvent]) throws -> Batch {
+        let payloads = try events.map { event -> Payload in
+            switch event.type {
+            case Types.articleIngested: .article(try decode(ArticleIngested.self, event))
+            case Types.eventReported: .report(try decode(EventReported.self, event))
+            case Types.relationReported: .relation(try decode(RelationReported.self, event))
+            default: .other
+            }
+        }
+        return Batch(events: events, payloads: payloads)
+    }
+
     /// Applies `batch`, in log order.
-    func apply(_ batch: [RecordedEvent], on connection: Connection) throws {
-        var start = batch.startIndex
-        for index in batch.indices where Self.isCorrection(batch[index].type) {
-            try applyFacts(batch[start..<index], on: connection)
-            try applyCorrection(batch[index], on: connection)
+    func apply(_ batch: Batch, on connection: Connection) throws {
+        var start = 0
+        for index in batch.events.indices where Self.isCorrection(batch.events[index].type) {
+            try applyFacts(batch, start..<index, on: connection)
+            try applyCorrection(batch.events[index], on: connection)
             start = index + 1
         }
-        try applyFacts(batch[start...], on: connection)
+        try applyFacts(batch, start..<batch.count, on: connection)
     }
 
     static func isCorrection(_ type: String) -> Bool {
@@ -41,110 +73,118 @@ struct GraphProjection: Sendable {
 
     // MARK: - Facts (the fast path)
 
-    private func applyFacts(_ events: ArraySlice<RecordedEvent>, on connection: Connection) throws {
-        let types = Set(events.map(\.type))
-        let positions = PostgresArray(events.map(\.position))
-        if types.contains(Types.articleIngested) {
-            try insertArticles(positions, on: connection)
-        }
-        guard types.contains(Types.eventReported) || types.contains(Types.relationReported) else { return }
-        try insertEntitiesOfReports(positions, on: connection)
-        let merges = try Merges.load(on: connection)
-        var changes = EdgeChanges()
-        if types.contains(Types.eventReported) {
-            var reports: [Report] = []
-            for event in events where event.type == Types.eventReported {
-                reports.append(Report(
-                    payload: try decode(EventReported.self, event), xid: event.xid, position: event.position, merges: merges))
+    private func applyFacts(_ batch: Batch, _ range: Range<Int>, on connection: Connection) throws {
+        var articles = ArticleRows()
+        var entities = EntityRows()
+        var reports: [(EventReported, RecordedEvent)] = []
+        var relations: [(RelationReported, RecordedEvent)] = []
+        for index in range {
+            switch batch.payloads[index] {
+            case .article(let article):
+                articles.append(article, position: batch.events[index].position)
+                for sighting in article.entities { entities.append(sighting.entity) }
+            case .report(let report):
+                reports.append((report, batch.events[index]))
+                for entity in [report.actor] + [report.place].compactMap({ $0 }) + report.counterparties + report.participants.map(\.entity) {
+                    entities.append(entity)
+                }
+            case .relation(let relation):
+                relations.append((relation, batch.events[index]))
+                entities.append(relation.subject)
+                entities.append(relation.object)
+            case .other:
+                break
             }
-            let placement = try place(reports, merges: merges, on: connection)
+        }
+        guard !articles.ids.isEmpty || !entities.ids.isEmpty else { return }
+        try articles.write(on: connection)
+        try entities.write(on: connection)
+        let merges = try Merges.load(on: connection)
+        try writeAliases(batch, range, merges: merges, on: connection)
+        guard !reports.isEmpty || !relations.isEmpty else { return }
+        let known = try articleStatuses(Set(reports.map(\.0.article) + relations.map(\.0.article)), on: connection)
+        var changes = EdgeChanges()
+        if !reports.isEmpty {
+            let placement = try place(
+                reports.map { Report(payload: $0.0, xid: $0.1.xid, position: $0.1.position, merges: merges) },
+                merges: merges, articles: known, on: connection)
             try changes.add(placement, on: connection)
         }
-        if types.contains(Types.relationReported) {
-            try insertRelationReports(positions, changes: &changes, on: connection)
+        if !relations.isEmpty {
+            try insertRelationReports(relations, merges: merges, articles: known, changes: &changes, on: connection)
         }
         try changes.apply(on: connection)
     }
 
-    private func insertArticles(_ positions: PostgresArray<Int64>, on connection: Connection) throws {
-        try connection.query("""
-            INSERT INTO graph.articles (id, title, url, source, published, language, length, extractor, log_position)
-            SELECT e.data->>'id', e.data->>'title', e.data->>'url', e.data->>'source', e.data->>'published',
-                   e.data->>'language', (e.data->>'length')::int,
-                   (e.data->'extractor'->>'name') || ' ' || (e.data->'extractor'->>'version'), e.position
-            FROM events e
-            WHERE e.position = ANY(\(positions)::int8[]) AND e.type = \(Types.articleIngested)
-            ON CONFLICT (id) DO NOTHING
-            """)
-        // Entities keep the first name they were seen with; an analyst's rename wins over later sightings.
-        try connection.query("""
-            INSERT INTO graph.entities (id, kind, name, country)
-            SELECT DISTINCT ON (s->'entity'->>'id') s->'entity'->>'id', s->'entity'->>'kind', s->'entity'->>'name',
-                   s->'entity'->>'country'
-            FROM events e, jsonb_array_elements(e.data->'entities') AS s
-            WHERE e.position = ANY(\(positions)::int8[]) AND e.type = \(Types.articleIngested)
-            ORDER BY s->'entity'->>'id', e.position
-            ON CONFLICT (id) DO NOTHING
-            """)
+    /// What the read models know of an article.
+    struct ArticleStatus: Sendable {
+        var published: String?
+        var retracted: Bool
+    }
+
+    func articleStatuses(_ ids: Set<String>, on connection: Connection) throws -> [String: ArticleStatus] {
+        var statuses: [String: ArticleStatus] = [:]
+        for row in try connection.query("SELECT id, published, retracted FROM graph.articles WHERE id = ANY(\(PostgresArray(Array(ids)))::text[])") {
+            statuses[try row.decode(0)] = ArticleStatus(published: row[1], retracted: try row.decode(2))
+        }
+        return statuses
+    }
+
+    /// Every surface form with the number of articles that used it, added up per (alias, entity, language).
+    private func writeAliases(_ batch: Batch, _ range: Range<Int>, merges: Merges, on connection: Connection) throws {
+        struct Key: Hashable { var alias, entity, language: String }
+        var seen: [Key: Int] = [:]
+        for index in range {
+            guard case .article(let article) = batch.payloads[index] else { continue }
+            for sighting in article.entities {
+                for alias in sighting.aliases {
+                    seen[Key(alias: alias.text, entity: merges.canonical(sighting.entity.id), language: alias.language ?? ""), default: 0] += 1
+                }
+            }
+        }
+        guard !seen.isEmpty else { return }
+        let keys = Array(seen.keys)
         try connection.query("""
             INSERT INTO graph.aliases AS a (alias, entity_id, language, seen)
-            SELECT a->>'text', coalesce(m.merged_into, s->'entity'->>'id'), coalesce(a->>'language', ''), count(*)
-            FROM events e
-            CROSS JOIN jsonb_array_elements(e.data->'entities') AS s
-            CROSS JOIN jsonb_array_elements(s->'aliases') AS a
-            LEFT JOIN graph.entities m ON m.id = s->'entity'->>'id'
-            WHERE e.position = ANY(\(positions)::int8[]) AND e.type = \(Types.articleIngested)
-            GROUP BY 1, 2, 3
+            SELECT * FROM unnest(\(PostgresArray(keys.map(\.alias)))::text[], \(PostgresArray(keys.map(\.entity)))::text[],
+                                 \(PostgresArray(keys.map(\.language)))::text[], \(PostgresArray(keys.map { seen[$0]! }))::int8[])
             ON CONFLICT (alias, entity_id, language) DO UPDATE SET seen = a.seen + excluded.seen
             """)
     }
 
-    /// Entities named by reports but not listed by their article (older payloads, or hand-written events).
-    private func insertEntitiesOfReports(_ positions: PostgresArray<Int64>, on connection: Connection) throws {
-        try connection.query("""
-            INSERT INTO graph.entities (id, kind, name, country)
-            SELECT DISTINCT ON (x->>'id') x->>'id', x->>'kind', x->>'name', x->>'country'
-            FROM events e,
-                 jsonb_array_elements(
-                     jsonb_build_array(e.data->'actor', e.data->'place', e.data->'subject', e.data->'object')
-                     || coalesce(e.data->'counterparties', '[]')
-                     || coalesce((SELECT jsonb_agg(p->'entity') FROM jsonb_array_elements(e.data->'participants') p), '[]')
-                 ) AS x
-            WHERE e.position = ANY(\(positions)::int8[])
-              AND e.type IN (\(Types.eventReported), \(Types.relationReported))
-              AND jsonb_typeof(x) = 'object'
-            ORDER BY x->>'id', e.position
-            ON CONFLICT (id) DO NOTHING
-            """)
-    }
-
     /// Relation reports (holds_role, headquartered_in), numbered within their article, and the edges they
-    /// draw between the surviving entities. Reports of an unknown or retracted article draw no edge.
-    private func insertRelationReports(_ positions: PostgresArray<Int64>, changes: inout EdgeChanges, on connection: Connection) throws {
+    /// draw between the surviving entities. Reports of an unknown article are skipped with a warning; those
+    /// of a retracted one draw no edge.
+    private func insertRelationReports(
+        _ relations: [(RelationReported, RecordedEvent)], merges: Merges, articles: [String: ArticleStatus],
+        changes: inout EdgeChanges, on connection: Connection
+    ) throws {
+        var ordinals: [String: Int] = [:]
         for row in try connection.query("""
-            WITH inserted AS (
-                INSERT INTO graph.relation_reports (article_id, ordinal, subject_id, predicate, object_id, role, evidence,
-                                                    log_position, edge_subject_id, edge_object_id)
-                SELECT e.data->>'article',
-                       (SELECT count(*) FROM graph.relation_reports rr WHERE rr.article_id = e.data->>'article')
-                           + row_number() OVER (PARTITION BY e.data->>'article' ORDER BY e.position),
-                       e.data->'subject'->>'id', e.data->>'predicate', e.data->'object'->>'id',
-                       coalesce(e.data->>'role', ''), e.data->'evidence'->>'text', e.position,
-                       coalesce(ms.merged_into, e.data->'subject'->>'id'), coalesce(mo.merged_into, e.data->'object'->>'id')
-                FROM events e
-                JOIN graph.articles a ON a.id = e.data->>'article'
-                LEFT JOIN graph.entities ms ON ms.id = e.data->'subject'->>'id'
-                LEFT JOIN graph.entities mo ON mo.id = e.data->'object'->>'id'
-                WHERE e.position = ANY(\(positions)::int8[]) AND e.type = \(Types.relationReported)
-                ON CONFLICT DO NOTHING
-                RETURNING article_id, edge_subject_id, predicate, edge_object_id, role
-            )
-            SELECT i.* FROM inserted i JOIN graph.articles a ON a.id = i.article_id WHERE NOT a.retracted
+            SELECT article_id, count(*) FROM graph.relation_reports
+            WHERE article_id = ANY(\(PostgresArray(Array(Set(relations.map(\.0.article)))))::text[])
+            GROUP BY article_id
             """) {
-            let edge = Edge(subject: try row.decode(1), predicate: try row.decode(2), object: try row.decode(3), role: try row.decode(4))
-            changes.addFact(edge, article: try row.decode(0))
-            changes.addWeight(edge, date: nil)
+            ordinals[try row.decode(0)] = try row.decode(1)
         }
+        var rows = RelationRows()
+        for (relation, event) in relations {
+            guard let article = articles[relation.article] else {
+                logger.warning("a relation names an article the read models do not know: skipped", metadata: [
+                    "log.position": "\(event.position)", "article": "\(relation.article)"])
+                continue
+            }
+            let ordinal = ordinals[relation.article, default: 0] + 1
+            ordinals[relation.article] = ordinal
+            let edge = Edge(subject: merges.canonical(relation.subject.id), predicate: relation.predicate,
+                            object: merges.canonical(relation.object.id), role: relation.role ?? "")
+            rows.append(relation, ordinal: ordinal, position: event.position, edge: edge)
+            if !article.retracted {
+                changes.addFact(edge, article: relation.article)
+                changes.addWeight(edge, date: nil)
+            }
+        }
+        try rows.write(on: connection)
     }
 
     func decode<T: Decodable>(_ type: T.Type, _ event: RecordedEvent) throws -> T {

@@ -47,6 +47,14 @@ CREATE TABLE graph.edge_articles (
     PRIMARY KEY (subject_id, predicate, object_id, role, article_id)
 );
 
+-- The projector is the only writer, and the foreign keys between read models cost a trigger for every
+-- row it inserts. The rows stay consistent by construction (events' parts go with them, explicitly).
+ALTER TABLE graph.entities DROP CONSTRAINT entities_merged_into_fkey;
+ALTER TABLE graph.aliases DROP CONSTRAINT aliases_entity_id_fkey;
+ALTER TABLE graph.sources DROP CONSTRAINT sources_article_id_fkey;
+ALTER TABLE graph.event_entities DROP CONSTRAINT event_entities_event_id_fkey;
+ALTER TABLE graph.relation_reports DROP CONSTRAINT relation_reports_article_id_fkey;
+
 CREATE INDEX entities_merged_idx ON graph.entities (merged_into) WHERE merged_into IS NOT NULL;
 
 GRANT SELECT ON graph.edge_articles TO chronograph_reader, chronograph_writer;
