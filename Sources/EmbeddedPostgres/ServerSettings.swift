@@ -13,7 +13,6 @@ enum ServerSettings {
             "unix_socket_directories = '\(escaped)'",
             "unix_socket_permissions = 0700",
             "max_connections = 100",
-            "shared_buffers = '64MB'",
             "work_mem = '8MB'",
             "maintenance_work_mem = '64MB'",
             "min_wal_size = '80MB'",
@@ -25,9 +24,11 @@ enum ServerSettings {
         ]
         switch durability {
         case .durable:
-            lines += ["fsync = on", "synchronous_commit = on", "full_page_writes = on"]
+            // The read models of a million log events fill a few hundred megabytes; the projector reads
+            // back what it wrote a moment ago, which had better still be in the server's cache.
+            lines += ["shared_buffers = '256MB'", "fsync = on", "synchronous_commit = on", "full_page_writes = on"]
         case .throwaway:
-            lines += ["fsync = off", "synchronous_commit = off", "full_page_writes = off"]
+            lines += ["shared_buffers = '64MB'", "fsync = off", "synchronous_commit = off", "full_page_writes = off"]
         }
         return lines.joined(separator: "\n") + "\n"
     }

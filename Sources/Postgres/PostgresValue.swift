@@ -108,12 +108,17 @@ public struct Timestamp: PostgresDecodable, Hashable, CustomStringConvertible {
 
     /// The same instant as RFC 3339 (`2024-11-26T10:21:00.123456Z` for UTC sessions, else with the offset).
     public var rfc3339: String {
-        var s = text.replacingOccurrences(of: " ", with: "T")
-        if s.hasSuffix("+00") { s.removeLast(3); s += "Z" }
-        else if let sign = s.lastIndex(where: { $0 == "+" || $0 == "-" }), s.distance(from: sign, to: s.endIndex) == 3 {
-            s += ":00"
+        // Bytes, not Foundation's string search: the log reader converts every row's timestamp.
+        var bytes = Array(text.utf8)
+        if let space = bytes.firstIndex(of: UInt8(ascii: " ")) { bytes[space] = UInt8(ascii: "T") }
+        if bytes.count >= 3, bytes[bytes.count - 3] == UInt8(ascii: "+"), bytes[bytes.count - 2] == UInt8(ascii: "0"),
+           bytes[bytes.count - 1] == UInt8(ascii: "0") {
+            bytes.removeLast(3)
+            bytes.append(UInt8(ascii: "Z"))
+        } else if bytes.count >= 3, bytes[bytes.count - 3] == UInt8(ascii: "+") || bytes[bytes.count - 3] == UInt8(ascii: "-") {
+            bytes.append(contentsOf: ":00".utf8)
         }
-        return s
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -160,35 +165,35 @@ extension PostgresArray: PostgresDecodable where Element: PostgresDecodable {
     /// Reads a one-dimensional array in PostgreSQL's text output (`{a,"b c",NULL}`). NULL elements, nested
     /// arrays and elements that do not fit `Element` make it fail (nil).
     public init?(postgresText: String) {
-        let scalars = Array(postgresText.unicodeScalars)
-        guard scalars.first == "{", scalars.last == "}" else { return nil }
+        let bytes = Array(postgresText.utf8)
+        guard bytes.first == UInt8(ascii: "{"), bytes.last == UInt8(ascii: "}") else { return nil }
         var elements: [Element] = []
         var index = 1
-        let end = scalars.count - 1
+        let end = bytes.count - 1
         while index < end {
-            var text = String.UnicodeScalarView()
-            if scalars[index] == "\"" {
+            var text: [UInt8] = []
+            if bytes[index] == UInt8(ascii: "\"") {
                 index += 1
-                while index < end, scalars[index] != "\"" {
-                    if scalars[index] == "\\" { index += 1 }
+                while index < end, bytes[index] != UInt8(ascii: "\"") {
+                    if bytes[index] == UInt8(ascii: "\\") { index += 1 }
                     guard index < end else { return nil }
-                    text.append(scalars[index])
+                    text.append(bytes[index])
                     index += 1
                 }
                 guard index < end else { return nil }
                 index += 1  // the closing quote
             } else {
-                while index < end, scalars[index] != "," {
-                    guard scalars[index] != "{" else { return nil }
-                    text.append(scalars[index])
+                while index < end, bytes[index] != UInt8(ascii: ",") {
+                    guard bytes[index] != UInt8(ascii: "{") else { return nil }
+                    text.append(bytes[index])
                     index += 1
                 }
-                guard String(text) != "NULL" else { return nil }
+                guard text != Array("NULL".utf8) else { return nil }
             }
-            guard let element = Element(postgresText: String(text)) else { return nil }
+            guard let element = Element(postgresText: String(decoding: text, as: UTF8.self)) else { return nil }
             elements.append(element)
             if index < end {
-                guard scalars[index] == "," else { return nil }
+                guard bytes[index] == UInt8(ascii: ",") else { return nil }
                 index += 1
             }
         }

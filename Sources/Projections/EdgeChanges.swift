@@ -108,34 +108,36 @@ struct EdgeChanges: Sendable {
         }
     }
 
-    /// Writes the changes: the (edge, article) rows, then the relations.
+    /// Writes the changes: the (edge, article) rows and the relations they and the new facts move, in one
+    /// statement; then the dates to read again, then the recounts.
     func apply(on connection: Connection) throws {
-        var sources: [Edge: Int] = [:]
-        if !facts.isEmpty {
-            let list = Array(facts)
-            for row in try connection.query("""
-                INSERT INTO graph.edge_articles AS x (subject_id, predicate, object_id, role, article_id, facts)
-                SELECT * FROM unnest(\(PostgresArray(list.map(\.key.edge.subject)))::text[],
-                                     \(PostgresArray(list.map(\.key.edge.predicate)))::text[],
-                                     \(PostgresArray(list.map(\.key.edge.object)))::text[],
-                                     \(PostgresArray(list.map(\.key.edge.role)))::text[],
-                                     \(PostgresArray(list.map(\.key.article)))::text[], \(PostgresArray(list.map(\.value)))::int8[])
-                ON CONFLICT (subject_id, predicate, object_id, role, article_id) DO UPDATE SET facts = x.facts + excluded.facts
-                RETURNING subject_id, predicate, object_id, role, xmax = 0 AS inserted
-                """) where try row.decode(4, as: Bool.self) {
-                sources[try Edge(row), default: 0] += 1
-            }
-        }
-        let edges = Array(Set(weights.keys).union(sources.keys).subtracting(recount))
+        let articles = facts.filter { !recount.contains($0.key.edge) }
+        let edges = Array(Set(weights.keys).union(articles.keys.map(\.edge)).subtracting(recount))
         if !edges.isEmpty {
+            let list = Array(articles)
             try connection.query("""
+                WITH articles AS (
+                    INSERT INTO graph.edge_articles AS x (subject_id, predicate, object_id, role, article_id, facts)
+                    SELECT * FROM unnest(\(PostgresArray(list.map(\.key.edge.subject)))::text[],
+                                         \(PostgresArray(list.map(\.key.edge.predicate)))::text[],
+                                         \(PostgresArray(list.map(\.key.edge.object)))::text[],
+                                         \(PostgresArray(list.map(\.key.edge.role)))::text[],
+                                         \(PostgresArray(list.map(\.key.article)))::text[], \(PostgresArray(list.map(\.value)))::int8[])
+                    ON CONFLICT (subject_id, predicate, object_id, role, article_id) DO UPDATE SET facts = x.facts + excluded.facts
+                    RETURNING subject_id, predicate, object_id, role, xmax = 0 AS inserted
+                ),
+                new_articles AS (
+                    SELECT subject_id AS s, predicate AS p, object_id AS o, role AS r, count(*) AS n
+                    FROM articles WHERE inserted GROUP BY 1, 2, 3, 4
+                )
                 INSERT INTO graph.relations AS r (subject_id, predicate, object_id, role, first_date, last_date, weight, source_count)
-                SELECT * FROM unnest(\(PostgresArray(edges.map(\.subject)))::text[], \(PostgresArray(edges.map(\.predicate)))::text[],
-                                     \(PostgresArray(edges.map(\.object)))::text[], \(PostgresArray(edges.map(\.role)))::text[],
-                                     \(PostgresArray(edges.map { bounds[$0]?.first ?? nil }))::text[],
-                                     \(PostgresArray(edges.map { bounds[$0]?.last ?? nil }))::text[],
-                                     \(PostgresArray(edges.map { weights[$0] ?? 0 }))::int8[],
-                                     \(PostgresArray(edges.map { sources[$0] ?? 0 }))::int8[])
+                SELECT t.s, t.p, t.o, t.r, t.first, t.last, t.weight, coalesce(n.n, 0)
+                FROM unnest(\(PostgresArray(edges.map(\.subject)))::text[], \(PostgresArray(edges.map(\.predicate)))::text[],
+                            \(PostgresArray(edges.map(\.object)))::text[], \(PostgresArray(edges.map(\.role)))::text[],
+                            \(PostgresArray(edges.map { bounds[$0]?.first ?? nil }))::text[],
+                            \(PostgresArray(edges.map { bounds[$0]?.last ?? nil }))::text[],
+                            \(PostgresArray(edges.map { weights[$0] ?? 0 }))::int8[]) AS t(s, p, o, r, first, last, weight)
+                LEFT JOIN new_articles n ON n.s = t.s AND n.p = t.p AND n.o = t.o AND n.r = t.r
                 ON CONFLICT (subject_id, predicate, object_id, role) DO UPDATE
                 SET weight = r.weight + excluded.weight, source_count = r.source_count + excluded.source_count,
                     first_date = least(r.first_date, excluded.first_date), last_date = greatest(r.last_date, excluded.last_date)

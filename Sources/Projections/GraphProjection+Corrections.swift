@@ -29,22 +29,24 @@ extension GraphProjection {
             WHERE e.cluster_key = ANY(\(keyArray)::text[]) AND ee.predicate IS NOT NULL
             """
         for row in try connection.query(edgesOfKeys) { changes.recount.insert(try Edge(row)) }
-        try connection.query("""
-            WITH gone AS (DELETE FROM graph.events WHERE cluster_key = ANY(\(keyArray)::text[]) RETURNING id)
-            DELETE FROM graph.event_entities WHERE event_id IN (SELECT id FROM gone)
-            """)
         let merges = try Merges.load(on: connection)
         var reports: [Report] = []
+        // The reports of the keys' events (a retracted article's reports belong to none, and stay so).
         for row in try connection.query("""
             SELECT l.xid::text AS xid, l.position, l.data::text AS data
-            FROM graph.sources s JOIN events l ON l.position = s.log_position
-            WHERE s.cluster_key = ANY(\(keyArray)::text[])
+            FROM graph.events e JOIN graph.sources s ON s.event_id = e.id JOIN events l ON l.position = s.log_position
+            WHERE e.cluster_key = ANY(\(keyArray)::text[])
             ORDER BY l.xid, l.position
             """) {
             let position: Int64 = try row.decode("position")
             let payload = try decode(EventReported.self, data: try row.decode("data"), position: position, eventType: Types.eventReported)
             reports.append(Report(payload: payload, xid: try row.decode("xid"), position: position, merges: merges))
         }
+        try connection.query("""
+            WITH gone AS (DELETE FROM graph.events WHERE cluster_key = ANY(\(keyArray)::text[]) RETURNING id)
+            DELETE FROM graph.event_entities WHERE event_id IN (SELECT id FROM gone)
+            """)
+        try connection.query("DELETE FROM graph.event_dates WHERE cluster_key = ANY(\(keyArray)::text[])")
         _ = try place(reports, merges: merges, articles: try articleStatuses(Set(reports.map(\.payload.article)), on: connection),
                       on: connection)
         for row in try connection.query(edgesOfKeys) { changes.recount.insert(try Edge(row)) }
@@ -149,7 +151,9 @@ extension GraphProjection {
             ON CONFLICT (kind, target_id) DO UPDATE SET reason = excluded.reason
             """)
         try connection.query("UPDATE graph.articles SET retracted = true, retract_reason = \(payload.reason) WHERE id = \(payload.article)")
-        let keys = try connection.query("SELECT DISTINCT cluster_key FROM graph.sources WHERE article_id = \(payload.article)").map {
+        let keys = try connection.query("""
+            SELECT DISTINCT e.cluster_key FROM graph.sources s JOIN graph.events e ON e.id = s.event_id WHERE s.article_id = \(payload.article)
+            """).map {
             try $0.decode(0, as: String.self)
         }
         try regroup(keys: Set(keys), changes: &changes, on: connection)
@@ -166,7 +170,7 @@ extension GraphProjection {
     /// and edges it touches. The result must equal what the fast path built: the tests check it.
     func regroupEverything(on connection: Connection) throws {
         var changes = EdgeChanges()
-        let keys = try connection.query("SELECT DISTINCT cluster_key FROM graph.sources").map { try $0.decode(0, as: String.self) }
+        let keys = try connection.query("SELECT DISTINCT cluster_key FROM graph.events").map { try $0.decode(0, as: String.self) }
         try regroup(keys: Set(keys), changes: &changes, on: connection)
         for row in try connection.query("SELECT subject_id, predicate, object_id, role FROM graph.relations") {
             changes.recount.insert(try Edge(row))

@@ -69,6 +69,8 @@ struct EventState: Sendable {
     var retracted: Bool
     /// The date stored before this batch (nil for an event the batch made).
     var storedDate: String??
+    /// How many of the group's dates were stored before this batch (they only ever grow).
+    var storedDateCount = 0
 
     var id: String { group.id }
     var isNew: Bool { storedDate == nil }
@@ -122,23 +124,10 @@ extension GraphProjection {
     ) throws -> Placement {
         var placement = Placement()
         guard !reports.isEmpty else { return placement }
-        // The events of the keys, in the order the fold made them: their grouping state, and the rest.
+        // The events of the keys that a report may join, in the order the fold made them: their grouping
+        // state, and the rest.
         var keys: [String: (groups: [EventClustering.Group], events: [EventState])] = [:]
-        let wanted = Set(reports.filter { articles[$0.payload.article]?.retracted == false }.map(\.key))
-        for row in try connection.query("""
-            SELECT id, cluster_key, type, actor_id, place_id, place_precise, date, dates::text AS dates,
-                   date_counts::text AS counts, source_count, first_published, first_xid::text AS xid_text, first_position, retracted
-            FROM graph.events WHERE cluster_key = ANY(\(PostgresArray(Array(wanted)))::text[])
-            ORDER BY cluster_key, first_xid, first_position
-            """) {
-            let dates: PostgresArray<String> = try row.decode("dates")
-            let counts: PostgresArray<Int> = try row.decode("counts")
-            let state = EventState(
-                group: EventClustering.Group(id: try row.decode("id"), dates: dates.elements, counts: counts.elements),
-                key: try row.decode("cluster_key"), type: try row.decode("type"), actor: try row.decode("actor_id"),
-                place: row["place_id"], placePrecise: try row.decode("place_precise"), sourceCount: try row.decode("source_count"),
-                firstPublished: row["first_published"], firstXid: try row.decode("xid_text"),
-                firstPosition: try row.decode("first_position"), retracted: try row.decode("retracted"), storedDate: .some(row["date"]))
+        for state in try candidates(for: reports.filter { articles[$0.payload.article]?.retracted == false }, on: connection) {
             keys[state.key, default: ([], [])].groups.append(state.group)
             keys[state.key, default: ([], [])].events.append(state)
         }
@@ -186,19 +175,76 @@ extension GraphProjection {
         return placement
     }
 
+    /// The stored events the reports may join, in the order they were made within each key: those with a
+    /// date compatible with a report's (``EventClustering``: equal, or one coarser and containing the other),
+    /// and each key's latest event (an undated report joins it). Other events of the keys cannot take any
+    /// of these reports, so they are not read: a key with hundreds of events costs what its few candidates
+    /// cost.
+    func candidates(for reports: [Report], on connection: Connection) throws -> [EventState] {
+        guard !reports.isEmpty else { return [] }
+        // (key, date, whether only an event with that very date will do): the report's own date, which an
+        // event covers when it has that date or a finer one in it, and the coarser dates, which an event
+        // must have exactly.
+        struct Ask: Hashable { var key, date: String; var exactly: Bool }
+        var asks: Set<Ask> = []
+        for report in reports {
+            guard let date = report.payload.date, EventClustering.Date(date) != nil else { continue }
+            asks.insert(Ask(key: report.key, date: date, exactly: false))
+            for coarser in Self.coarser(date) { asks.insert(Ask(key: report.key, date: coarser, exactly: true)) }
+        }
+        let list = Array(asks)
+        var events: [EventState] = []
+        for row in try connection.query("""
+            WITH candidates AS (
+                SELECT d.event_id
+                FROM unnest(\(PostgresArray(list.map(\.key)))::text[], \(PostgresArray(list.map(\.date)))::text[],
+                            \(PostgresArray(list.map(\.exactly)))::bool[]) AS a(key, date, exactly)
+                JOIN graph.event_dates d ON d.cluster_key = a.key AND d.covers = a.date AND (d.exact OR NOT a.exactly)
+                UNION
+                SELECT latest.id FROM unnest(\(PostgresArray(Array(Set(reports.map(\.key)))))::text[]) AS k(key)
+                CROSS JOIN LATERAL (
+                    SELECT id FROM graph.events WHERE cluster_key = k.key
+                    ORDER BY latest_date DESC NULLS LAST, first_xid, first_position LIMIT 1
+                ) latest
+            )
+            SELECT e.id, e.cluster_key, e.type, e.actor_id, e.place_id, e.place_precise, e.date, e.dates::text AS dates,
+                   e.date_counts::text AS counts, e.source_count, e.first_published, e.first_xid::text AS xid_text,
+                   e.first_position, e.retracted
+            FROM graph.events e WHERE e.id IN (SELECT event_id FROM candidates)
+            ORDER BY e.cluster_key, e.first_xid, e.first_position
+            """) {
+            let dates: PostgresArray<String> = try row.decode("dates")
+            let counts: PostgresArray<Int> = try row.decode("counts")
+            events.append(EventState(
+                group: EventClustering.Group(id: try row.decode("id"), dates: dates.elements, counts: counts.elements),
+                key: try row.decode("cluster_key"), type: try row.decode("type"), actor: try row.decode("actor_id"),
+                place: row["place_id"], placePrecise: try row.decode("place_precise"), sourceCount: try row.decode("source_count"),
+                firstPublished: row["first_published"], firstXid: try row.decode("xid_text"),
+                firstPosition: try row.decode("first_position"), retracted: try row.decode("retracted"), storedDate: .some(row["date"]),
+                storedDateCount: dates.elements.count))
+        }
+        return events
+    }
+
+    /// The coarser dates that contain an EDTF date: 2024 and 2024-11 for 2024-11-26.
+    static func coarser(_ date: String) -> [String] {
+        let parts = date.split(separator: "-")
+        return (1..<max(parts.count, 1)).map { parts.prefix($0).joined(separator: "-") }
+    }
+
     /// Inserts or updates events (a new one is retracted if an analyst retracted its id before).
     private func writeEvents(_ events: [EventState], on connection: Connection) throws {
         guard !events.isEmpty else { return }
         func literal(_ values: [String]) -> String { PostgresArray(values).postgresText! }
         try connection.query("""
             INSERT INTO graph.events AS e (id, cluster_key, type, actor_id, place_id, place_precise, date, date_sort,
-                                           conflicting_dates, dates, date_counts, source_count, first_published, first_xid,
-                                           first_position, retracted, retract_reason)
+                                           conflicting_dates, dates, date_counts, latest_date, source_count, first_published,
+                                           first_xid, first_position, retracted, retract_reason)
             SELECT c.id, c.key, c.type, c.actor, c.place, c.precise, c.date,
                    CASE WHEN c.date IS NULL THEN NULL
                         WHEN length(c.date) = 4 THEN c.date || '-01-01'
                         WHEN length(c.date) = 7 THEN c.date || '-01' ELSE c.date END,
-                   c.conflicts::text[], c.dates::text[], c.counts::int[], c.sources, c.published, c.xid::xid8, c.position,
+                   c.conflicts::text[], c.dates::text[], c.counts::int[], c.latest, c.sources, c.published, c.xid::xid8, c.position,
                    r.reason IS NOT NULL, r.reason
             FROM unnest(\(PostgresArray(events.map(\.id)))::text[], \(PostgresArray(events.map(\.key)))::text[],
                         \(PostgresArray(events.map(\.type)))::text[], \(PostgresArray(events.map(\.actor)))::text[],
@@ -207,14 +253,35 @@ extension GraphProjection {
                         \(PostgresArray(events.map { literal($0.group.conflictingDates) }))::text[],
                         \(PostgresArray(events.map { literal($0.group.dates) }))::text[],
                         \(PostgresArray(events.map { PostgresArray($0.group.counts).postgresText! }))::text[],
+                        \(PostgresArray(events.map { $0.group.dates.max() }))::text[],
                         \(PostgresArray(events.map(\.sourceCount)))::int8[], \(PostgresArray(events.map(\.firstPublished)))::text[],
                         \(PostgresArray(events.map { String($0.firstXid) }))::text[], \(PostgresArray(events.map(\.firstPosition)))::int8[])
-                 AS c(id, key, type, actor, place, precise, date, conflicts, dates, counts, sources, published, xid, position)
+                 AS c(id, key, type, actor, place, precise, date, conflicts, dates, counts, latest, sources, published, xid, position)
             LEFT JOIN graph.retractions r ON r.kind = 'event' AND r.target_id = c.id
             ON CONFLICT (id) DO UPDATE
             SET place_id = excluded.place_id, place_precise = excluded.place_precise, date = excluded.date,
                 date_sort = excluded.date_sort, conflicting_dates = excluded.conflicting_dates, dates = excluded.dates,
-                date_counts = excluded.date_counts, source_count = excluded.source_count, first_published = excluded.first_published
+                date_counts = excluded.date_counts, latest_date = excluded.latest_date, source_count = excluded.source_count,
+                first_published = excluded.first_published
+            """)
+        // The dates the events did not have before, with the coarser dates they cover.
+        struct Cover: Hashable { var key, covers, event: String }
+        var covers: [Cover: Bool] = [:]
+        for event in events {
+            for date in event.group.dates.dropFirst(event.storedDateCount) {
+                covers[Cover(key: event.key, covers: date, event: event.id)] = true
+                for coarser in Self.coarser(date) where covers[Cover(key: event.key, covers: coarser, event: event.id)] != true {
+                    covers[Cover(key: event.key, covers: coarser, event: event.id)] = false
+                }
+            }
+        }
+        guard !covers.isEmpty else { return }
+        let list = Array(covers)
+        try connection.query("""
+            INSERT INTO graph.event_dates AS d (cluster_key, covers, event_id, exact)
+            SELECT * FROM unnest(\(PostgresArray(list.map(\.key.key)))::text[], \(PostgresArray(list.map(\.key.covers)))::text[],
+                                 \(PostgresArray(list.map(\.key.event)))::text[], \(PostgresArray(list.map(\.value)))::bool[])
+            ON CONFLICT (cluster_key, covers, event_id) DO UPDATE SET exact = true WHERE excluded.exact AND NOT d.exact
             """)
     }
 

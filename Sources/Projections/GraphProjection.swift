@@ -193,6 +193,7 @@ struct GraphProjection: Sendable {
 
     func decode<T: Decodable>(_ type: T.Type, data: String, position: Int64, eventType: String) throws -> T {
         do {
+            if let bulk = T.self as? any BulkDecodable.Type { return try bulk.decode(json: data) as! T }
             return try JSONDecoder().decode(T.self, from: Data(data.utf8))
         } catch {
             throw ProjectionError(message: "event at position \(position) (\(eventType)) has a payload this projector cannot read: \(error)")

@@ -119,7 +119,7 @@ public struct Projector: Sendable {
         var next: Task<GraphProjection.Batch, any Error>?
         defer { next?.cancel() }
         var interval = 0.05
-        var nextAnalyze = 2_000
+        var nextAnalyze = 5_000
         while !shouldStop() && !Task.isCancelled {
             // The read models grow fast during a catch-up: refresh the planner's statistics as they do,
             // or it keeps planning for empty tables. (A small sample is enough for these plans.)
@@ -128,11 +128,11 @@ public struct Projector: Sendable {
                     try $0.run(script: """
                         SET default_statistics_target = 10;
                         ANALYZE graph.sources, graph.events, graph.event_entities, graph.articles, graph.entities, graph.aliases,
-                                graph.relation_reports, graph.relations, graph.edge_articles;
+                                graph.relation_reports, graph.relations, graph.edge_articles, graph.event_dates;
                         RESET default_statistics_target
                         """)
                 }
-                nextAnalyze *= 4
+                nextAnalyze *= 8
             }
             let batch = try await (next ?? fetch(after: state.position, on: handle)).value
             next = nil
@@ -214,7 +214,7 @@ public struct Projector: Sendable {
     /// Empties every read model (never the log).
     static func reset(on connection: Connection) throws {
         try connection.run(script: """
-            TRUNCATE graph.event_entities, graph.events, graph.sources, graph.relation_reports, graph.relations, graph.edge_articles,
+            TRUNCATE graph.event_entities, graph.event_dates, graph.events, graph.sources, graph.relation_reports, graph.relations, graph.edge_articles,
                      graph.aliases, graph.retractions, graph.articles, graph.entities
             """)
     }

@@ -57,16 +57,17 @@ struct FactFactory {
 
     /// A corpus of `count` articles about a few hundred organizations, with repeated reports of the same
     /// events at different precisions, for the kill test and rebuild comparisons.
-    static func corpus(count: Int, seed: UInt64 = 7) -> [AppendRequest] {
+    /// With few organizations, places and people, keys gather many events.
+    static func corpus(count: Int, seed: UInt64 = 7, organizations: Int = 300, cities: Int = 40, persons: Int = 100) -> [AppendRequest] {
         var rng = SplitMix(seed: seed)
-        let places = [london, paris, korea] + (0..<40).map { EntityPayload(id: "place/test-\($0)", name: "City \($0)", kind: "place", country: "Country \($0 % 7)") }
-        let orgs = (0..<300).map { EntityPayload(id: "org/test-\($0)", name: "Org \($0)", kind: "organization") }
-        let people = (0..<100).map { EntityPayload(id: "person/test-\($0)", name: "Person \($0)", kind: "person") }
+        let places = [london, paris, korea] + (0..<cities).map { EntityPayload(id: "place/test-\($0)", name: "City \($0)", kind: "place", country: "Country \($0 % 7)") }
+        let orgs = (0..<organizations).map { EntityPayload(id: "org/test-\($0)", name: "Org \($0)", kind: "organization") }
+        let people = (0..<persons).map { EntityPayload(id: "person/test-\($0)", name: "Person \($0)", kind: "person") }
         let types = ["agreement.signed", "office.opened", "office.announced", "visit"]
         return (0..<count).map { n in
             let reports = (0..<Int(rng.next() % 8 + 2)).map { _ -> Report in
                 let type = types[Int(rng.next() % 4)]
-                let actor = type == "visit" ? people[Int(rng.next() % 100)] : orgs[Int(rng.next() % 300)]
+                let actor = type == "visit" ? people[Int(rng.next() % UInt64(persons))] : orgs[Int(rng.next() % UInt64(organizations))]
                 let year = 2020 + Int(rng.next() % 5), month = 1 + Int(rng.next() % 12), day = 1 + Int(rng.next() % 28)
                 let date: String? = switch rng.next() % 4 {
                 case 0: nil
@@ -75,13 +76,13 @@ struct FactFactory {
                 }
                 return Report(
                     type: type, date: date, actor: actor,
-                    counterparties: type == "agreement.signed" || type == "visit" ? [orgs[Int(rng.next() % 300)]] : [],
-                    participants: type == "visit" ? [.init(entity: people[Int(rng.next() % 100)], role: "met")] : [],
+                    counterparties: type == "agreement.signed" || type == "visit" ? [orgs[Int(rng.next() % UInt64(organizations))]] : [],
+                    participants: type == "visit" ? [.init(entity: people[Int(rng.next() % UInt64(persons))], role: "met")] : [],
                     place: type == "agreement.signed" ? nil : places[Int(rng.next() % UInt64(places.count))])
             }
             let relations = rng.next() % 3 == 0
-                ? [RelationReported(article: "a\(n)", subject: people[Int(rng.next() % 100)], predicate: "holds_role",
-                                    object: orgs[Int(rng.next() % 300)], role: "CEO", evidence: .init(text: "CEO", start: 0, end: 3))]
+                ? [RelationReported(article: "a\(n)", subject: people[Int(rng.next() % UInt64(persons))], predicate: "holds_role",
+                                    object: orgs[Int(rng.next() % UInt64(organizations))], role: "CEO", evidence: .init(text: "CEO", start: 0, end: 3))]
                 : []
             return article("a\(n)", published: String(format: "2024-%02d-%02d", 1 + Int(rng.next() % 12), 1 + Int(rng.next() % 28)),
                            reports: reports, relations: relations)

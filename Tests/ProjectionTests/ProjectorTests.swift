@@ -169,7 +169,9 @@ extension ProjectorTests {
     /// corrections in the middle of the log.
     @Test func theIncrementalPathEqualsGroupingEverythingAgain() async throws {
         let db = try await TestDatabase.create()
-        let corpus = FactFactory.corpus(count: 240, seed: 11)
+        // Crowded: keys gather dozens of events, with dates of every precision, so that the candidates a
+        // report reads (not its key's every event) are put to the test.
+        let corpus = FactFactory.corpus(count: 240, seed: 11, organizations: 12, cities: 4, persons: 8)
         try await appendAndProject(Array(corpus[..<120]), db: db)
         let (event, article) = try await db.withConnection { connection in
             (try connection.query("SELECT id FROM graph.events WHERE type = 'agreement.signed' ORDER BY id LIMIT 1")[0].decode(0, as: String.self),
@@ -193,6 +195,8 @@ extension ProjectorTests {
         let differences = incremental.differences(from: regrouped)
         #expect(differences.isEmpty, "grouped again from the sources: \(differences)")
         #expect(incremental.tables["graph.events"]!.count > 200)
+        let perKey = Dictionary(grouping: incremental.tables["graph.events"]!, by: { $0.split(separator: ",")[1] }).values.map(\.count)
+        #expect(perKey.max()! >= 20, "the corpus is not crowded enough to test anything")
         #expect(incremental.tables["graph.events"]!.contains { $0.contains("\(event),") && $0.contains(",t,wrong,") })
     }
 }
@@ -203,7 +207,7 @@ struct ReadModelDump: Equatable {
 
     static let tableNames = [
         "graph.articles", "graph.entities", "graph.aliases", "graph.sources", "graph.events", "graph.event_entities",
-        "graph.relation_reports", "graph.relations", "graph.edge_articles", "graph.retractions",
+        "graph.relation_reports", "graph.relations", "graph.edge_articles", "graph.event_dates", "graph.retractions",
     ]
 
     /// For each table that differs, a few of the rows only one side has ("-" this one, "+" the other).

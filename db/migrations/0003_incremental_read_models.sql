@@ -15,13 +15,30 @@ DROP TABLE graph.edge_sources;
 DROP FUNCTION graph.cluster_key(text, text, text, text[], text);
 
 -- The whole payload stays in the log (events.position = log_position); a source keeps what queries show.
+-- Corrections find a key's sources through its events.
 ALTER TABLE graph.sources DROP COLUMN report;
+DROP INDEX graph.sources_cluster_key_idx;
 
 ALTER TABLE graph.events
     ADD COLUMN place_precise boolean NOT NULL,     -- the place is more than a country (a city)
     ADD COLUMN dates         text[] NOT NULL,      -- the distinct dates reported, first reported first
     ADD COLUMN date_counts   integer[] NOT NULL,   -- how many reports gave each of them
+    ADD COLUMN latest_date   text COLLATE "C",     -- the greatest of them (NULL: no date yet)
     ADD COLUMN first_xid     xid8 NOT NULL;        -- with first_position: where the first report is in the log
+-- A key's latest event (an undated report joins it), found without reading the key's other events.
+DROP INDEX graph.events_cluster_key_idx;
+CREATE INDEX events_latest_idx ON graph.events (cluster_key, latest_date DESC NULLS LAST, first_xid, first_position);
+
+-- The dates each event covers, so that a report reads only the events of its key whose dates are
+-- compatible with its own: one row per (key, date or coarser date of it, event); exact when the event
+-- has that very date. A report dated d finds the events covering d, and those with an exact coarser date.
+CREATE TABLE graph.event_dates (
+    cluster_key text NOT NULL,
+    covers      text NOT NULL,
+    event_id    text NOT NULL,
+    exact       boolean NOT NULL,
+    PRIMARY KEY (cluster_key, covers, event_id)
+);
 
 -- Edge rows: the edge (subject_id, predicate, entity_id) an entity's part in an event draws, if any.
 ALTER TABLE graph.event_entities
@@ -55,6 +72,13 @@ ALTER TABLE graph.sources DROP CONSTRAINT sources_article_id_fkey;
 ALTER TABLE graph.event_entities DROP CONSTRAINT event_entities_event_id_fkey;
 ALTER TABLE graph.relation_reports DROP CONSTRAINT relation_reports_article_id_fkey;
 
+-- Rows updated in place batch after batch: room on their page lets PostgreSQL update them without
+-- touching their indexes.
+ALTER TABLE graph.events SET (fillfactor = 70);
+ALTER TABLE graph.relations SET (fillfactor = 70);
+ALTER TABLE graph.edge_articles SET (fillfactor = 70);
+ALTER TABLE graph.aliases SET (fillfactor = 70);
+
 CREATE INDEX entities_merged_idx ON graph.entities (merged_into) WHERE merged_into IS NOT NULL;
 
-GRANT SELECT ON graph.edge_articles TO chronograph_reader, chronograph_writer;
+GRANT SELECT ON graph.edge_articles, graph.event_dates TO chronograph_reader, chronograph_writer;
