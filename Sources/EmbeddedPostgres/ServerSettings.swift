@@ -12,7 +12,6 @@ enum ServerSettings {
             "port = \(ClusterLayout.port)",
             "unix_socket_directories = '\(escaped)'",
             "unix_socket_permissions = 0700",
-            "max_connections = 100",
             "work_mem = '8MB'",
             "maintenance_work_mem = '64MB'",
             "min_wal_size = '80MB'",
@@ -26,9 +25,10 @@ enum ServerSettings {
         case .durable:
             // The read models of a million log events fill a few hundred megabytes; the projector reads
             // back what it wrote a moment ago, which had better still be in the server's cache.
-            lines += ["shared_buffers = '256MB'", "fsync = on", "synchronous_commit = on", "full_page_writes = on"]
+            lines += ["max_connections = 100", "shared_buffers = '256MB'", "fsync = on", "synchronous_commit = on", "full_page_writes = on"]
         case .throwaway:
-            lines += ["shared_buffers = '64MB'", "fsync = off", "synchronous_commit = off", "full_page_writes = off"]
+            // Test servers: every test has its own database and connections, projectors two each.
+            lines += ["max_connections = 300", "shared_buffers = '64MB'", "fsync = off", "synchronous_commit = off", "full_page_writes = off"]
         }
         return lines.joined(separator: "\n") + "\n"
     }

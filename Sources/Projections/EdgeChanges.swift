@@ -45,8 +45,6 @@ struct EdgeChanges: Sendable {
         var article: String
     }
 
-    var isEmpty: Bool { facts.isEmpty && weights.isEmpty && datesToRead.isEmpty && recount.isEmpty }
-
     /// One more (fact, source) pair of `edge` from `article`.
     mutating func addFact(_ edge: Edge, article: String, count: Int = 1) {
         facts[EdgeArticle(edge: edge, article: article), default: 0] += count
@@ -55,10 +53,7 @@ struct EdgeChanges: Sendable {
     /// One more fact of `edge`, dated `date`.
     mutating func addWeight(_ edge: Edge, date: String?) {
         weights[edge, default: 0] += 1
-        guard let date else {
-            if bounds[edge] == nil { bounds[edge] = (nil, nil) }
-            return
-        }
+        guard let date else { return }
         let old = bounds[edge] ?? (nil, nil)
         bounds[edge] = (old.first.map { min($0, date) } ?? date, old.last.map { max($0, date) } ?? date)
     }
