@@ -179,7 +179,8 @@ extension GraphProjection {
     /// date compatible with a report's (``EventClustering``: equal, or one coarser and containing the other),
     /// and each key's latest event (an undated report joins it). Other events of the keys cannot take any
     /// of these reports, so they are not read: a key with hundreds of events costs what its few candidates
-    /// cost.
+    /// cost. (A key has an event without a date only while it has no other: the first dated report joins
+    /// it. So that event, which a dated report with no compatible event joins, is then the latest.)
     func candidates(for reports: [Report], on connection: Connection) throws -> [EventState] {
         guard !reports.isEmpty else { return [] }
         // (key, date, whether only an event with that very date will do): the report's own date, which an
