@@ -63,34 +63,22 @@ struct EdgeChanges: Sendable {
     mutating func add(_ placement: Placement, on connection: Connection) throws {
         let live = placement.events.values.filter { !$0.retracted }
         guard !live.isEmpty else { return }
-        // Every edge of the events that changed, and which of their parts are new.
-        var edgesOf: [String: Set<Edge>] = [:]
-        var oldEdgesOf: [String: Set<Edge>] = [:]
-        for row in try connection.query("""
-            SELECT event_id, entity_id, role, subject_id, predicate FROM graph.event_entities
-            WHERE event_id = ANY(\(PostgresArray(live.map(\.id)))::text[]) AND predicate IS NOT NULL
-            """) {
-            let event: String = try row.decode(0)
-            let edge = Edge(subject: try row.decode(3), predicate: try row.decode(4), object: try row.decode(1))
-            edgesOf[event, default: []].insert(edge)
-            let part = Placement.Part(event: event, entity: try row.decode(1), role: try row.decode(2))
-            if !placement.newParts.contains(part) { oldEdgesOf[event, default: []].insert(edge) }
-        }
-        for joined in placement.joined where placement.events[joined.event]?.retracted == false {
-            for edge in edgesOf[joined.event] ?? [] { addFact(edge, article: joined.article) }
+        for joined in placement.joined {
+            guard let event = placement.events[joined.event], !event.retracted else { continue }
+            for edge in event.edges { addFact(edge, article: joined.article) }
         }
         // New facts: an (event, edge) pair the event did not draw before. It rests on the event's
         // earlier sources too.
         var newFacts: [String: Set<Edge>] = [:]
         for event in live {
-            let new = (edgesOf[event.id] ?? []).subtracting(oldEdgesOf[event.id] ?? [])
+            let new = event.edges.subtracting(event.storedEdges)
             guard !new.isEmpty else { continue }
             newFacts[event.id] = new
             for edge in new { addWeight(edge, date: event.group.date) }
         }
         // A date that moved: the edges the event drew before may have other first or last dates now.
         for event in live where !event.isNew && event.storedDate != .some(event.group.date) {
-            datesToRead.formUnion(oldEdgesOf[event.id] ?? [])
+            datesToRead.formUnion(event.storedEdges)
         }
         let older = live.filter { !$0.isNew && newFacts[$0.id] != nil }.map(\.id)
         if !older.isEmpty {

@@ -71,6 +71,32 @@ struct EventState: Sendable {
     var storedDate: String??
     /// How many of the group's dates were stored before this batch (they only ever grow).
     var storedDateCount = 0
+    /// Who takes part (entity, role), in the order first reported; the first `storedPartCount` were stored
+    /// before this batch.
+    var parts: [Part] = []
+    var partSet: Set<Part> = []
+    var storedPartCount = 0
+
+    struct Part: Hashable, Sendable {
+        var entity: String
+        var role: String
+    }
+
+    /// Adds a part; false when the event already had it.
+    @discardableResult
+    mutating func add(_ part: Part) -> Bool {
+        guard partSet.insert(part).inserted else { return false }
+        parts.append(part)
+        return true
+    }
+
+    /// The edges the event draws (none when retracted), and those it drew before this batch.
+    var edges: Set<Edge> { Set(parts.compactMap(edge)) }
+    var storedEdges: Set<Edge> { Set(parts.prefix(storedPartCount).compactMap(edge)) }
+
+    private func edge(_ part: Part) -> Edge? {
+        predicate(entity: part.entity, role: part.role).map { Edge(subject: actor, predicate: $0, object: part.entity) }
+    }
 
     var id: String { group.id }
     var isNew: Bool { storedDate == nil }
@@ -105,14 +131,6 @@ struct Placement: Sendable {
     var events: [String: EventState] = [:]
     /// Each report that joined an event: its source id, article and event.
     var joined: [(source: String, article: String, event: String)] = []
-    /// The (event, entity, role) parts the run added.
-    var newParts: Set<Part> = []
-
-    struct Part: Hashable, Sendable {
-        var event: String
-        var entity: String
-        var role: String
-    }
 }
 
 extension GraphProjection {
@@ -135,7 +153,6 @@ extension GraphProjection {
         let clustering = EventClustering()
         var sources = SourceRows()
         var changed: [(key: String, index: Int)] = []
-        var parts: [Placement.Part: String] = [:]  // part -> subject (the event's actor)
         for report in reports {
             guard let article = articles[report.payload.article] else {
                 logger.warning("a report names an article the read models do not know: skipped", metadata: [
@@ -155,13 +172,12 @@ extension GraphProjection {
                     firstPosition: report.position, retracted: false, storedDate: nil))
             }
             keys[report.key]!.events[index].absorb(report, published: article.published, merges: merges)
-            let actor = keys[report.key]!.events[index].actor
+            for (entity, role) in report.parts(merges: merges) {
+                keys[report.key]!.events[index].add(EventState.Part(entity: entity, role: role))
+            }
             changed.append((report.key, index))
             placement.joined.append((report.sourceID, report.payload.article, group.id))
             sources.append(report, event: group.id)
-            for (entity, role) in report.parts(merges: merges) {
-                parts[Placement.Part(event: group.id, entity: entity, role: role)] = actor
-            }
         }
         for (key, index) in changed {
             var event = keys[key]!.events[index]
@@ -171,7 +187,7 @@ extension GraphProjection {
 
         try sources.write(on: connection)
         try writeEvents(Array(placement.events.values), on: connection)
-        placement.newParts = try insertParts(parts, events: placement.events, on: connection)
+        try insertParts(of: Array(placement.events.values), on: connection)
         return placement
     }
 
@@ -210,19 +226,24 @@ extension GraphProjection {
             )
             SELECT e.id, e.cluster_key, e.type, e.actor_id, e.place_id, e.place_precise, e.date, e.dates::text AS dates,
                    e.date_counts::text AS counts, e.source_count, e.first_published, e.first_xid::text AS xid_text,
-                   e.first_position, e.retracted
+                   e.first_position, e.retracted, e.part_entities::text AS part_entities, e.part_roles::text AS part_roles
             FROM graph.events e WHERE e.id IN (SELECT event_id FROM candidates)
             ORDER BY e.cluster_key, e.first_xid, e.first_position
             """) {
             let dates: PostgresArray<String> = try row.decode("dates")
             let counts: PostgresArray<Int> = try row.decode("counts")
-            events.append(EventState(
+            let entities: PostgresArray<String> = try row.decode("part_entities")
+            let roles: PostgresArray<String> = try row.decode("part_roles")
+            var event = EventState(
                 group: EventClustering.Group(id: try row.decode("id"), dates: dates.elements, counts: counts.elements),
                 key: try row.decode("cluster_key"), type: try row.decode("type"), actor: try row.decode("actor_id"),
                 place: row["place_id"], placePrecise: try row.decode("place_precise"), sourceCount: try row.decode("source_count"),
                 firstPublished: row["first_published"], firstXid: try row.decode("xid_text"),
                 firstPosition: try row.decode("first_position"), retracted: try row.decode("retracted"), storedDate: .some(row["date"]),
-                storedDateCount: dates.elements.count))
+                storedDateCount: dates.elements.count)
+            for (entity, role) in zip(entities.elements, roles.elements) { event.add(EventState.Part(entity: entity, role: role)) }
+            event.storedPartCount = event.parts.count
+            events.append(event)
         }
         return events
     }
@@ -240,12 +261,13 @@ extension GraphProjection {
         try connection.query("""
             INSERT INTO graph.events AS e (id, cluster_key, type, actor_id, place_id, place_precise, date, date_sort,
                                            conflicting_dates, dates, date_counts, latest_date, source_count, first_published,
-                                           first_xid, first_position, retracted, retract_reason)
+                                           first_xid, first_position, part_entities, part_roles, retracted, retract_reason)
             SELECT c.id, c.key, c.type, c.actor, c.place, c.precise, c.date,
                    CASE WHEN c.date IS NULL THEN NULL
                         WHEN length(c.date) = 4 THEN c.date || '-01-01'
                         WHEN length(c.date) = 7 THEN c.date || '-01' ELSE c.date END,
                    c.conflicts::text[], c.dates::text[], c.counts::int[], c.latest, c.sources, c.published, c.xid::xid8, c.position,
+                   c.entities::text[], c.roles::text[],
                    r.reason IS NOT NULL, r.reason
             FROM unnest(\(PostgresArray(events.map(\.id)))::text[], \(PostgresArray(events.map(\.key)))::text[],
                         \(PostgresArray(events.map(\.type)))::text[], \(PostgresArray(events.map(\.actor)))::text[],
@@ -256,14 +278,17 @@ extension GraphProjection {
                         \(PostgresArray(events.map { PostgresArray($0.group.counts).postgresText! }))::text[],
                         \(PostgresArray(events.map { $0.group.dates.max() }))::text[],
                         \(PostgresArray(events.map(\.sourceCount)))::int8[], \(PostgresArray(events.map(\.firstPublished)))::text[],
-                        \(PostgresArray(events.map { String($0.firstXid) }))::text[], \(PostgresArray(events.map(\.firstPosition)))::int8[])
-                 AS c(id, key, type, actor, place, precise, date, conflicts, dates, counts, latest, sources, published, xid, position)
+                        \(PostgresArray(events.map { String($0.firstXid) }))::text[], \(PostgresArray(events.map(\.firstPosition)))::int8[],
+                        \(PostgresArray(events.map { literal($0.parts.map(\.entity)) }))::text[],
+                        \(PostgresArray(events.map { literal($0.parts.map(\.role)) }))::text[])
+                 AS c(id, key, type, actor, place, precise, date, conflicts, dates, counts, latest, sources, published, xid, position,
+                      entities, roles)
             LEFT JOIN graph.retractions r ON r.kind = 'event' AND r.target_id = c.id
             ON CONFLICT (id) DO UPDATE
             SET place_id = excluded.place_id, place_precise = excluded.place_precise, date = excluded.date,
                 date_sort = excluded.date_sort, conflicting_dates = excluded.conflicting_dates, dates = excluded.dates,
                 date_counts = excluded.date_counts, latest_date = excluded.latest_date, source_count = excluded.source_count,
-                first_published = excluded.first_published
+                first_published = excluded.first_published, part_entities = excluded.part_entities, part_roles = excluded.part_roles
             """)
         // The dates the events did not have before, with the coarser dates they cover.
         struct Cover: Hashable { var key, covers, event: String }
@@ -286,24 +311,24 @@ extension GraphProjection {
             """)
     }
 
-    /// Inserts the parts; returns those that were not there yet.
-    private func insertParts(
-        _ parts: [Placement.Part: String], events: [String: EventState], on connection: Connection
-    ) throws -> Set<Placement.Part> {
-        guard !parts.isEmpty else { return [] }
-        let list = Array(parts.keys)
-        let predicates = list.map { events[$0.event]?.predicate(entity: $0.entity, role: $0.role) }
-        var inserted: Set<Placement.Part> = []
-        for row in try connection.query("""
-            INSERT INTO graph.event_entities (event_id, entity_id, role, subject_id, predicate)
-            SELECT * FROM unnest(\(PostgresArray(list.map(\.event)))::text[], \(PostgresArray(list.map(\.entity)))::text[],
-                                 \(PostgresArray(list.map(\.role)))::text[], \(PostgresArray(list.map { parts[$0]! }))::text[],
-                                 \(PostgresArray(predicates))::text[])
-            ON CONFLICT DO NOTHING
-            RETURNING event_id, entity_id, role
-            """) {
-            inserted.insert(Placement.Part(event: try row.decode(0), entity: try row.decode(1), role: try row.decode(2)))
+    /// Inserts the parts the events gained.
+    private func insertParts(of events: [EventState], on connection: Connection) throws {
+        var ids: [String] = [], entities: [String] = [], roles: [String] = [], subjects: [String] = [], predicates: [String?] = []
+        for event in events {
+            for part in event.parts.dropFirst(event.storedPartCount) {
+                ids.append(event.id)
+                entities.append(part.entity)
+                roles.append(part.role)
+                subjects.append(event.actor)
+                predicates.append(event.predicate(entity: part.entity, role: part.role))
+            }
         }
-        return inserted
+        guard !ids.isEmpty else { return }
+        try connection.query("""
+            INSERT INTO graph.event_entities (event_id, entity_id, role, subject_id, predicate)
+            SELECT * FROM unnest(\(PostgresArray(ids))::text[], \(PostgresArray(entities))::text[], \(PostgresArray(roles))::text[],
+                                 \(PostgresArray(subjects))::text[], \(PostgresArray(predicates))::text[])
+            ON CONFLICT DO NOTHING
+            """)
     }
 }

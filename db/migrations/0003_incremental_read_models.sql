@@ -24,7 +24,9 @@ ALTER TABLE graph.events
     ADD COLUMN dates         text[] NOT NULL,      -- the distinct dates reported, first reported first
     ADD COLUMN date_counts   integer[] NOT NULL,   -- how many reports gave each of them
     ADD COLUMN latest_date   text COLLATE "C",     -- the greatest of them (NULL: no date yet)
-    ADD COLUMN first_xid     xid8 NOT NULL;        -- with first_position: where the first report is in the log
+    ADD COLUMN first_xid     xid8 NOT NULL,        -- with first_position: where the first report is in the log
+    ADD COLUMN part_entities text[] NOT NULL,      -- who takes part (graph.event_entities), first reported first,
+    ADD COLUMN part_roles    text[] NOT NULL;      -- and in what role
 -- A key's latest event (an undated report joins it), found without reading the key's other events.
 DROP INDEX graph.events_cluster_key_idx;
 CREATE INDEX events_latest_idx ON graph.events (cluster_key, latest_date DESC NULLS LAST, first_xid, first_position);
