@@ -1,27 +1,39 @@
 internal import CLibPQ
 
-extension Connection {
-    /// Sends several statements at once and reads their results, in one round trip (libpq pipeline mode).
-    /// They run in order; after one fails, the rest are not run, and the first error is thrown. Inside a
-    /// transaction a failure leaves it aborted: roll back.
-    @discardableResult
-    public func pipeline(_ statements: [SQL]) throws -> [QueryResult] {
-        guard PQenterPipelineMode(handle) == 1 else { throw connectionError() }
-        defer { PQexitPipelineMode(handle) }
-        for sql in statements {
-            let count = sql.values.count
-            let sent: Int32 = sql.types.withUnsafeBufferPointer { types in
-                withCStrings(sql.values) { values in
-                    PQsendQueryParams(handle, sql.text, Int32(count), count == 0 ? nil : types.baseAddress, values, nil, nil, 0)
-                }
-            }
-            guard sent == 1 else { throw connectionError() }
-        }
-        guard PQpipelineSync(handle) == 1 else { throw connectionError() }
+/// Statements sent without waiting for their results (libpq pipeline mode): the server runs each while
+/// the client prepares the next. Results are read at each ``sync()``. After a statement fails, the
+/// server skips the rest up to the next sync, and `sync()` throws the first error; inside a transaction
+/// that leaves it aborted: roll back.
+public final class Pipeline {
+    private let connection: Connection
+    private var sent = 0
 
+    fileprivate init(connection: Connection) throws {
+        self.connection = connection
+        guard PQenterPipelineMode(connection.handle) == 1 else { throw connection.connectionError() }
+    }
+
+    /// Sends a statement and flushes it to the server, which starts on it at once.
+    public func send(_ sql: SQL) throws {
+        let handle = connection.handle
+        let count = sql.values.count
+        let accepted: Int32 = sql.types.withUnsafeBufferPointer { types in
+            withCStrings(sql.values) { values in
+                PQsendQueryParams(handle, sql.text, Int32(count), count == 0 ? nil : types.baseAddress, values, nil, nil, 0)
+            }
+        }
+        guard accepted == 1, PQflush(handle) == 0 else { throw connection.connectionError() }
+        sent += 1
+    }
+
+    /// Waits for every statement sent since the last sync and returns their results, in order.
+    @discardableResult
+    public func sync() throws -> [QueryResult] {
+        let handle = connection.handle
+        guard PQpipelineSync(handle) == 1 else { throw connection.connectionError() }
         var results: [QueryResult] = []
         var failure: PostgresError?
-        for _ in statements {
+        for _ in 0..<sent {
             // Each statement's results end with a NULL.
             while let result = PQgetResult(handle) {
                 defer { PQclear(result) }
@@ -31,10 +43,11 @@ extension Connection {
                 case PGRES_PIPELINE_ABORTED:
                     continue
                 default:
-                    if failure == nil { failure = serverError(result) }
+                    if failure == nil { failure = connection.serverError(result) }
                 }
             }
         }
+        sent = 0
         // Then the synchronisation point.
         while let result = PQgetResult(handle) {
             let status = PQresultStatus(result)
@@ -43,5 +56,41 @@ extension Connection {
         }
         if let failure { throw failure }
         return results
+    }
+
+    /// Sends a query and returns its result (and those of the statements sent before it).
+    public func query(_ sql: SQL) throws -> QueryResult {
+        try send(sql)
+        return try sync().last!
+    }
+
+    fileprivate func end() {
+        if sent > 0 { _ = try? sync() }
+        PQexitPipelineMode(connection.handle)
+    }
+}
+
+extension Connection {
+    /// Runs `body` with the connection in pipeline mode; what it sent and did not sync is synced at the end.
+    public func pipelined<T>(_ body: (Pipeline) throws -> T) throws -> T {
+        let pipeline = try Pipeline(connection: self)
+        do {
+            let value = try body(pipeline)
+            try pipeline.sync()
+            pipeline.end()
+            return value
+        } catch {
+            pipeline.end()
+            throw error
+        }
+    }
+
+    /// Sends several statements at once and reads their results, in one round trip.
+    @discardableResult
+    public func pipeline(_ statements: [SQL]) throws -> [QueryResult] {
+        try pipelined { pipeline in
+            for sql in statements { try pipeline.send(sql) }
+            return try pipeline.sync()
+        }
     }
 }

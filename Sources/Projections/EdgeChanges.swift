@@ -60,7 +60,7 @@ struct EdgeChanges: Sendable {
 
     /// The changes a placement of reports makes: new (fact, source) pairs, new facts and moved dates.
     /// Retracted events draw no edge.
-    mutating func add(_ placement: Placement, on connection: Connection) throws {
+    mutating func add(_ placement: Placement, on statements: Statements) throws {
         let live = placement.events.values.filter { !$0.retracted }
         guard !live.isEmpty else { return }
         for joined in placement.joined {
@@ -83,7 +83,7 @@ struct EdgeChanges: Sendable {
         let older = live.filter { !$0.isNew && newFacts[$0.id] != nil }.map(\.id)
         if !older.isEmpty {
             let joined = Set(placement.joined.map(\.source))
-            for row in try connection.query("""
+            for row in try statements.query("""
                 SELECT id, event_id, article_id FROM graph.sources WHERE event_id = ANY(\(PostgresArray(older))::text[])
                 """) where !joined.contains(try row.decode(0)) {
                 for edge in newFacts[try row.decode(1)] ?? [] { addFact(edge, article: try row.decode(2)) }
@@ -93,12 +93,12 @@ struct EdgeChanges: Sendable {
 
     /// Writes the changes: the (edge, article) rows and the relations they and the new facts move, in one
     /// statement; then the dates to read again, then the recounts.
-    func apply(on connection: Connection) throws {
+    func apply(on statements: Statements) throws {
         let articles = facts.filter { !recount.contains($0.key.edge) }
         let edges = Array(Set(weights.keys).union(articles.keys.map(\.edge)).subtracting(recount))
         if !edges.isEmpty {
             let list = Array(articles)
-            try connection.query("""
+            try statements.write("""
                 WITH articles AS (
                     INSERT INTO graph.edge_articles AS x (subject_id, predicate, object_id, role, article_id, facts)
                     SELECT * FROM unnest(\(PostgresArray(list.map(\.key.edge.subject)))::text[],
@@ -128,7 +128,7 @@ struct EdgeChanges: Sendable {
         }
         let reread = Array(datesToRead.subtracting(recount))
         if !reread.isEmpty {
-            try connection.query("""
+            try statements.write("""
                 UPDATE graph.relations r SET first_date = x.first, last_date = x.last
                 FROM (
                     SELECT t.s, t.p, t.o, min(e.date) AS first, max(e.date) AS last
@@ -141,23 +141,23 @@ struct EdgeChanges: Sendable {
                 """)
         }
         if !recount.isEmpty {
-            try Self.recount(Array(recount), on: connection)
+            try Self.recount(Array(recount), on: statements)
         }
     }
 
     /// Counts edges again from their facts: the events that draw them (not retracted) with their sources,
     /// and the relation reports (of articles not retracted).
-    static func recount(_ edges: [Edge], on connection: Connection) throws {
+    static func recount(_ edges: [Edge], on statements: Statements) throws {
         let table = edgeTable(edges)
-        try connection.query("""
+        try statements.write("""
             DELETE FROM graph.edge_articles x USING \(table)
             WHERE x.subject_id = t.s AND x.predicate = t.p AND x.object_id = t.o AND x.role = t.r
             """)
-        try connection.query("""
+        try statements.write("""
             DELETE FROM graph.relations x USING \(table)
             WHERE x.subject_id = t.s AND x.predicate = t.p AND x.object_id = t.o AND x.role = t.r
             """)
-        try connection.query("""
+        try statements.write("""
             WITH pairs AS (
                 SELECT DISTINCT t.s, t.p, t.o, t.r, e.id AS fact, e.date
                 FROM \(table)

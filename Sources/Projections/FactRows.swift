@@ -22,9 +22,9 @@ struct ArticleRows {
         positions.append(position)
     }
 
-    func write(on connection: Connection) throws {
+    func write(on statements: Statements) throws {
         guard !ids.isEmpty else { return }
-        try connection.query("""
+        try statements.write("""
             INSERT INTO graph.articles (id, title, url, source, published, language, length, extractor, log_position)
             SELECT * FROM unnest(\(PostgresArray(ids))::text[], \(PostgresArray(titles))::text[], \(PostgresArray(urls))::text[],
                                  \(PostgresArray(sources))::text[], \(PostgresArray(published))::text[],
@@ -50,9 +50,9 @@ struct EntityRows {
         countries.append(entity.country)
     }
 
-    func write(on connection: Connection) throws {
+    func write(on statements: Statements) throws {
         guard !ids.isEmpty else { return }
-        try connection.query("""
+        try statements.write("""
             INSERT INTO graph.entities (id, kind, name, country)
             SELECT * FROM unnest(\(PostgresArray(ids))::text[], \(PostgresArray(kinds))::text[], \(PostgresArray(names))::text[],
                                  \(PostgresArray(countries))::text[])
@@ -80,9 +80,9 @@ struct RelationRows {
         edgeObjects.append(edge.object)
     }
 
-    func write(on connection: Connection) throws {
+    func write(on statements: Statements) throws {
         guard !articles.isEmpty else { return }
-        try connection.query("""
+        try statements.write("""
             INSERT INTO graph.relation_reports (article_id, ordinal, subject_id, predicate, object_id, role, evidence, log_position,
                                                 edge_subject_id, edge_object_id)
             SELECT * FROM unnest(\(PostgresArray(articles))::text[], \(PostgresArray(ordinals))::int[],
@@ -119,9 +119,9 @@ struct SourceRows {
     }
 
     /// Inserts the sources; a source already there (a key grouped again) gets its new key and event.
-    func write(on connection: Connection) throws {
+    func write(on statements: Statements) throws {
         guard !ids.isEmpty else { return }
-        try connection.query("""
+        try statements.write("""
             INSERT INTO graph.sources AS s (id, article_id, type, actor_id, place_id, party_ids, date, evidence, evidence_start,
                                             evidence_end, confidence, cluster_key, event_id, log_position)
             SELECT id, article, type, actor, place, parties::text[], date, evidence, start, "end", confidence, key, event, position

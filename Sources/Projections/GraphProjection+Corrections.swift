@@ -15,7 +15,7 @@ extension GraphProjection {
         case Types.articleRetracted: try retractArticle(try decode(ArticleRetracted.self, event), changes: &changes, on: connection)
         default: break
         }
-        try changes.apply(on: connection)
+        try changes.apply(on: Statements(connection))
     }
 
     /// Groups the reports of `keys` again from nothing, and asks for a recount of every edge the old and
@@ -29,7 +29,7 @@ extension GraphProjection {
             WHERE e.cluster_key = ANY(\(keyArray)::text[]) AND ee.predicate IS NOT NULL
             """
         for row in try connection.query(edgesOfKeys) { changes.recount.insert(try Edge(row)) }
-        let merges = try Merges.load(on: connection)
+        let merges = try Merges.load(on: Statements(connection))
         var reports: [Report] = []
         // The reports of the keys' events (a retracted article's reports belong to none, and stay so).
         for row in try connection.query("""
@@ -47,13 +47,14 @@ extension GraphProjection {
             DELETE FROM graph.event_entities WHERE event_id IN (SELECT id FROM gone)
             """)
         try connection.query("DELETE FROM graph.event_dates WHERE cluster_key = ANY(\(keyArray)::text[])")
-        _ = try place(reports, merges: merges, articles: try articleStatuses(Set(reports.map(\.payload.article)), on: connection),
-                      on: connection)
+        let statements = Statements(connection)
+        _ = try place(reports, merges: merges, articles: try articleStatuses(Set(reports.map(\.payload.article)), on: statements),
+                      on: statements)
         for row in try connection.query(edgesOfKeys) { changes.recount.insert(try Edge(row)) }
     }
 
     private func merge(_ payload: EntityMerged, changes: inout EdgeChanges, on connection: Connection) throws {
-        var merges = try Merges.load(on: connection)
+        var merges = try Merges.load(on: Statements(connection))
         let target = merges.canonical(payload.into), from = merges.canonical(payload.from)
         guard target != from else { return }  // already one entity
         let known = try connection.query("SELECT count(*) FROM graph.entities WHERE id IN (\(from), \(target))")[0].decode(0, as: Int.self)
@@ -67,7 +68,7 @@ extension GraphProjection {
             ON CONFLICT (alias, entity_id, language) DO UPDATE SET seen = a.seen + excluded.seen
             """)
         try connection.query("DELETE FROM graph.aliases WHERE entity_id = \(from)")
-        merges = try Merges.load(on: connection)
+        merges = try Merges.load(on: Statements(connection))
         let ids = PostgresArray(try connection.query("SELECT id FROM graph.entities WHERE merged_into = \(target)").map {
             try $0.decode(0, as: String.self)
         })
@@ -175,6 +176,6 @@ extension GraphProjection {
         for row in try connection.query("SELECT subject_id, predicate, object_id, role FROM graph.relations") {
             changes.recount.insert(try Edge(row))
         }
-        try changes.apply(on: connection)
+        try changes.apply(on: Statements(connection))
     }
 }

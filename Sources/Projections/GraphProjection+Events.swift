@@ -138,14 +138,14 @@ extension GraphProjection {
     /// they changed or made, and the parts they add. Reports of a retracted article are kept as sources of
     /// no event; reports of an article the read models do not know are skipped with a warning.
     func place(
-        _ reports: [Report], merges: Merges, articles: [String: ArticleStatus], on connection: Connection
+        _ reports: [Report], merges: Merges, articles: [String: ArticleStatus], on statements: Statements
     ) throws -> Placement {
         var placement = Placement()
         guard !reports.isEmpty else { return placement }
         // The events of the keys that a report may join, in the order the fold made them: their grouping
         // state, and the rest.
         var keys: [String: (groups: [EventClustering.Group], events: [EventState])] = [:]
-        for state in try candidates(for: reports.filter { articles[$0.payload.article]?.retracted == false }, on: connection) {
+        for state in try candidates(for: reports.filter { articles[$0.payload.article]?.retracted == false }, on: statements) {
             keys[state.key, default: ([], [])].groups.append(state.group)
             keys[state.key, default: ([], [])].events.append(state)
         }
@@ -185,9 +185,9 @@ extension GraphProjection {
             placement.events[event.id] = event
         }
 
-        try sources.write(on: connection)
-        try writeEvents(Array(placement.events.values), on: connection)
-        try insertParts(of: Array(placement.events.values), on: connection)
+        try sources.write(on: statements)
+        try writeEvents(Array(placement.events.values), on: statements)
+        try insertParts(of: Array(placement.events.values), on: statements)
         return placement
     }
 
@@ -197,7 +197,7 @@ extension GraphProjection {
     /// of these reports, so they are not read: a key with hundreds of events costs what its few candidates
     /// cost. (A key has an event without a date only while it has no other: the first dated report joins
     /// it. So that event, which a dated report with no compatible event joins, is then the latest.)
-    func candidates(for reports: [Report], on connection: Connection) throws -> [EventState] {
+    func candidates(for reports: [Report], on statements: Statements) throws -> [EventState] {
         guard !reports.isEmpty else { return [] }
         // (key, date, whether only an event with that very date will do): the report's own date, which an
         // event covers when it has that date or a finer one in it, and the coarser dates, which an event
@@ -211,7 +211,7 @@ extension GraphProjection {
         }
         let list = Array(asks)
         var events: [EventState] = []
-        for row in try connection.query("""
+        for row in try statements.query("""
             WITH candidates AS (
                 SELECT d.event_id
                 FROM unnest(\(PostgresArray(list.map(\.key)))::text[], \(PostgresArray(list.map(\.date)))::text[],
@@ -255,10 +255,10 @@ extension GraphProjection {
     }
 
     /// Inserts or updates events (a new one is retracted if an analyst retracted its id before).
-    private func writeEvents(_ events: [EventState], on connection: Connection) throws {
+    private func writeEvents(_ events: [EventState], on statements: Statements) throws {
         guard !events.isEmpty else { return }
         func literal(_ values: [String]) -> String { PostgresArray(values).postgresText! }
-        try connection.query("""
+        try statements.write("""
             INSERT INTO graph.events AS e (id, cluster_key, type, actor_id, place_id, place_precise, date, date_sort,
                                            conflicting_dates, dates, date_counts, latest_date, source_count, first_published,
                                            first_xid, first_position, part_entities, part_roles, retracted, retract_reason)
@@ -303,7 +303,7 @@ extension GraphProjection {
         }
         guard !covers.isEmpty else { return }
         let list = Array(covers)
-        try connection.query("""
+        try statements.write("""
             INSERT INTO graph.event_dates AS d (cluster_key, covers, event_id, exact)
             SELECT * FROM unnest(\(PostgresArray(list.map(\.key.key)))::text[], \(PostgresArray(list.map(\.key.covers)))::text[],
                                  \(PostgresArray(list.map(\.key.event)))::text[], \(PostgresArray(list.map(\.value)))::bool[])
@@ -312,7 +312,7 @@ extension GraphProjection {
     }
 
     /// Inserts the parts the events gained.
-    private func insertParts(of events: [EventState], on connection: Connection) throws {
+    private func insertParts(of events: [EventState], on statements: Statements) throws {
         var ids: [String] = [], entities: [String] = [], roles: [String] = [], subjects: [String] = [], predicates: [String?] = []
         for event in events {
             for part in event.parts.dropFirst(event.storedPartCount) {
@@ -324,7 +324,7 @@ extension GraphProjection {
             }
         }
         guard !ids.isEmpty else { return }
-        try connection.query("""
+        try statements.write("""
             INSERT INTO graph.event_entities (event_id, entity_id, role, subject_id, predicate)
             SELECT * FROM unnest(\(PostgresArray(ids))::text[], \(PostgresArray(entities))::text[], \(PostgresArray(roles))::text[],
                                  \(PostgresArray(subjects))::text[], \(PostgresArray(predicates))::text[])

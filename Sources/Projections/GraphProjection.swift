@@ -74,6 +74,12 @@ struct GraphProjection: Sendable {
     // MARK: - Facts (the fast path)
 
     private func applyFacts(_ batch: Batch, _ range: Range<Int>, on connection: Connection) throws {
+        guard !range.isEmpty else { return }
+        // Pipelined: the server runs each write while the next one is prepared.
+        try connection.pipelined { try applyFacts(batch, range, on: Statements(pipeline: $0)) }
+    }
+
+    private func applyFacts(_ batch: Batch, _ range: Range<Int>, on statements: Statements) throws {
         var articles = ArticleRows()
         var entities = EntityRows()
         var reports: [(EventReported, RecordedEvent)] = []
@@ -97,23 +103,23 @@ struct GraphProjection: Sendable {
             }
         }
         guard !articles.ids.isEmpty || !entities.ids.isEmpty else { return }
-        try articles.write(on: connection)
-        try entities.write(on: connection)
-        let merges = try Merges.load(on: connection)
-        try writeAliases(batch, range, merges: merges, on: connection)
+        try articles.write(on: statements)
+        try entities.write(on: statements)
+        let merges = try Merges.load(on: statements)
+        try writeAliases(batch, range, merges: merges, on: statements)
         guard !reports.isEmpty || !relations.isEmpty else { return }
-        let known = try articleStatuses(Set(reports.map(\.0.article) + relations.map(\.0.article)), on: connection)
+        let known = try articleStatuses(Set(reports.map(\.0.article) + relations.map(\.0.article)), on: statements)
         var changes = EdgeChanges()
         if !reports.isEmpty {
             let placement = try place(
                 reports.map { Report(payload: $0.0, xid: $0.1.xid, position: $0.1.position, merges: merges) },
-                merges: merges, articles: known, on: connection)
-            try changes.add(placement, on: connection)
+                merges: merges, articles: known, on: statements)
+            try changes.add(placement, on: statements)
         }
         if !relations.isEmpty {
-            try insertRelationReports(relations, merges: merges, articles: known, changes: &changes, on: connection)
+            try insertRelationReports(relations, merges: merges, articles: known, changes: &changes, on: statements)
         }
-        try changes.apply(on: connection)
+        try changes.apply(on: statements)
     }
 
     /// What the read models know of an article.
@@ -122,16 +128,16 @@ struct GraphProjection: Sendable {
         var retracted: Bool
     }
 
-    func articleStatuses(_ ids: Set<String>, on connection: Connection) throws -> [String: ArticleStatus] {
+    func articleStatuses(_ ids: Set<String>, on statements: Statements) throws -> [String: ArticleStatus] {
         var statuses: [String: ArticleStatus] = [:]
-        for row in try connection.query("SELECT id, published, retracted FROM graph.articles WHERE id = ANY(\(PostgresArray(Array(ids)))::text[])") {
+        for row in try statements.query("SELECT id, published, retracted FROM graph.articles WHERE id = ANY(\(PostgresArray(Array(ids)))::text[])") {
             statuses[try row.decode(0)] = ArticleStatus(published: row[1], retracted: try row.decode(2))
         }
         return statuses
     }
 
     /// Every surface form with the number of articles that used it, added up per (alias, entity, language).
-    private func writeAliases(_ batch: Batch, _ range: Range<Int>, merges: Merges, on connection: Connection) throws {
+    private func writeAliases(_ batch: Batch, _ range: Range<Int>, merges: Merges, on statements: Statements) throws {
         struct Key: Hashable { var alias, entity, language: String }
         var seen: [Key: Int] = [:]
         for index in range {
@@ -144,7 +150,7 @@ struct GraphProjection: Sendable {
         }
         guard !seen.isEmpty else { return }
         let keys = Array(seen.keys)
-        try connection.query("""
+        try statements.write("""
             INSERT INTO graph.aliases AS a (alias, entity_id, language, seen)
             SELECT * FROM unnest(\(PostgresArray(keys.map(\.alias)))::text[], \(PostgresArray(keys.map(\.entity)))::text[],
                                  \(PostgresArray(keys.map(\.language)))::text[], \(PostgresArray(keys.map { seen[$0]! }))::int8[])
@@ -157,10 +163,10 @@ struct GraphProjection: Sendable {
     /// of a retracted one draw no edge.
     private func insertRelationReports(
         _ relations: [(RelationReported, RecordedEvent)], merges: Merges, articles: [String: ArticleStatus],
-        changes: inout EdgeChanges, on connection: Connection
+        changes: inout EdgeChanges, on statements: Statements
     ) throws {
         var ordinals: [String: Int] = [:]
-        for row in try connection.query("""
+        for row in try statements.query("""
             SELECT article_id, count(*) FROM graph.relation_reports
             WHERE article_id = ANY(\(PostgresArray(Array(Set(relations.map(\.0.article)))))::text[])
             GROUP BY article_id
@@ -184,7 +190,7 @@ struct GraphProjection: Sendable {
                 changes.addWeight(edge, date: nil)
             }
         }
-        try rows.write(on: connection)
+        try rows.write(on: statements)
     }
 
     func decode<T: Decodable>(_ type: T.Type, _ event: RecordedEvent) throws -> T {
@@ -205,15 +211,44 @@ struct GraphProjection: Sendable {
 struct Merges: Sendable {
     var survivors: [String: String] = [:]
 
-    static func load(on connection: Connection) throws -> Merges {
+    static func load(on statements: Statements) throws -> Merges {
         var merges = Merges()
-        for row in try connection.query("SELECT id, merged_into FROM graph.entities WHERE merged_into IS NOT NULL") {
+        for row in try statements.query("SELECT id, merged_into FROM graph.entities WHERE merged_into IS NOT NULL") {
             merges.survivors[try row.decode(0)] = try row.decode(1)
         }
         return merges
     }
 
     func canonical(_ id: String) -> String { survivors[id] ?? id }
+}
+
+/// Where the projection's statements go: into a pipeline (the fast path, where the server runs each write
+/// while the projector prepares the next, and a query waits for everything sent before it), or straight to
+/// the connection (corrections).
+struct Statements {
+    private let connection: Connection?
+    private let pipeline: Pipeline?
+
+    init(_ connection: Connection) {
+        self.connection = connection
+        self.pipeline = nil
+    }
+
+    init(pipeline: Pipeline) {
+        self.connection = nil
+        self.pipeline = pipeline
+    }
+
+    /// A statement whose result is not needed now (its error is thrown at the next query, or at the end).
+    func write(_ sql: SQL) throws {
+        if let pipeline { try pipeline.send(sql) } else { try connection!.query(sql) }
+    }
+
+    @discardableResult
+    func query(_ sql: SQL) throws -> QueryResult {
+        if let pipeline { return try pipeline.query(sql) }
+        return try connection!.query(sql)
+    }
 }
 
 /// The projector met something it cannot apply.
