@@ -115,14 +115,6 @@ public struct EventClustering: Sendable {
         return index
     }
 
-    /// Groups the reports of one key from nothing; `reports` are (id, date) in log order. Returns the
-    /// groups and, for each report, the index of its group.
-    public func cluster(_ reports: [(id: String, date: String?)]) -> (groups: [Group], membership: [Int]) {
-        var groups: [Group] = []
-        let membership = reports.map { place(report: $0.id, date: $0.date, into: &groups) }
-        return (groups, membership)
-    }
-
     /// The group whose latest date is the latest (the first made, on a tie).
     private func latestGroup(_ groups: [Group]) -> Int {
         var best = 0
