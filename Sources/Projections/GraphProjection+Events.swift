@@ -213,10 +213,15 @@ extension GraphProjection {
         var events: [EventState] = []
         for row in try statements.query("""
             WITH candidates AS (
+                -- LATERAL: one index probe per ask, never a scan of the whole table (which the planner
+                -- picks for a hash join while the tables are middling).
                 SELECT d.event_id
                 FROM unnest(\(PostgresArray(list.map(\.key)))::text[], \(PostgresArray(list.map(\.date)))::text[],
                             \(PostgresArray(list.map(\.exactly)))::bool[]) AS a(key, date, exactly)
-                JOIN graph.event_dates d ON d.cluster_key = a.key AND d.covers = a.date AND (d.exact OR NOT a.exactly)
+                CROSS JOIN LATERAL (
+                    SELECT d.event_id FROM graph.event_dates d
+                    WHERE d.cluster_key = a.key AND d.covers = a.date AND (d.exact OR NOT a.exactly)
+                ) d
                 UNION
                 SELECT latest.id FROM unnest(\(PostgresArray(Array(Set(reports.map(\.key)))))::text[]) AS k(key)
                 CROSS JOIN LATERAL (
@@ -227,7 +232,7 @@ extension GraphProjection {
             SELECT e.id, e.cluster_key, e.type, e.actor_id, e.place_id, e.place_precise, e.date, e.dates::text AS dates,
                    e.date_counts::text AS counts, e.source_count, e.first_published, e.first_xid::text AS xid_text,
                    e.first_position, e.retracted, e.part_entities::text AS part_entities, e.part_roles::text AS part_roles
-            FROM graph.events e WHERE e.id IN (SELECT event_id FROM candidates)
+            FROM candidates c CROSS JOIN LATERAL (SELECT * FROM graph.events e WHERE e.id = c.event_id) e
             ORDER BY e.cluster_key, e.first_xid, e.first_position
             """) {
             let dates: PostgresArray<String> = try row.decode("dates")
