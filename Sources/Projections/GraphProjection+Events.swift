@@ -42,11 +42,11 @@ struct Report: Sendable {
 
     /// Who takes part, after merges: (entity, role) with role `actor`, `place`, `counterparty` or
     /// `participant:<role>`.
-    func parts(merges: Merges) -> [(entity: String, role: String)] {
-        var parts = [(merges.canonical(payload.actor.id), "actor")]
-        if let place = payload.place { parts.append((merges.canonical(place.id), "place")) }
-        parts += payload.counterparties.map { (merges.canonical($0.id), "counterparty") }
-        parts += payload.participants.map { (merges.canonical($0.entity.id), "participant:" + $0.role) }
+    func parts(merges: Merges) -> [EventState.Part] {
+        var parts = [EventState.Part(entity: merges.canonical(payload.actor.id), role: "actor")]
+        if let place = payload.place { parts.append(.init(entity: merges.canonical(place.id), role: "place")) }
+        parts += payload.counterparties.map { .init(entity: merges.canonical($0.id), role: "counterparty") }
+        parts += payload.participants.map { .init(entity: merges.canonical($0.entity.id), role: "participant:" + $0.role) }
         return parts
     }
 
@@ -172,9 +172,7 @@ extension GraphProjection {
                     firstPosition: report.position, retracted: false, storedDate: nil))
             }
             keys[report.key]!.events[index].absorb(report, published: article.published, merges: merges)
-            for (entity, role) in report.parts(merges: merges) {
-                keys[report.key]!.events[index].add(EventState.Part(entity: entity, role: role))
-            }
+            for part in report.parts(merges: merges) { keys[report.key]!.events[index].add(part) }
             changed.append((report.key, index))
             placement.joined.append((report.sourceID, report.payload.article, group.id))
             sources.append(report, event: group.id)
