@@ -16,11 +16,6 @@ extension Connection {
         try run(script: "LISTEN \(try quoteIdentifier(channel))")
     }
 
-    /// Stops listening on a channel.
-    public func unlisten(_ channel: String) throws {
-        try run(script: "UNLISTEN \(try quoteIdentifier(channel))")
-    }
-
     /// Sends a notification (delivered when the current transaction commits).
     public func notify(_ channel: String, payload: String = "") throws {
         try query("SELECT pg_notify(\(channel), \(payload))")

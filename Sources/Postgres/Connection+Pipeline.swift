@@ -16,11 +16,8 @@ public final class Pipeline {
     /// Sends a statement and flushes it to the server, which starts on it at once.
     public func send(_ sql: SQL) throws {
         let handle = connection.handle
-        let count = sql.values.count
-        let accepted: Int32 = sql.types.withUnsafeBufferPointer { types in
-            withCStrings(sql.values) { values in
-                PQsendQueryParams(handle, sql.text, Int32(count), count == 0 ? nil : types.baseAddress, values, nil, nil, 0)
-            }
+        let accepted = sql.withParameters { count, types, values in
+            PQsendQueryParams(handle, sql.text, count, types, values, nil, nil, 0)
         }
         guard accepted == 1, PQflush(handle) == 0 else { throw connection.connectionError() }
         sent += 1

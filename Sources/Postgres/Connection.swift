@@ -15,8 +15,6 @@ public final class Connection {
     // PGcancel is documented thread-safe: cancel() may run on any thread.
     private let cancelHandle: OpaquePointer?
     public let logger: Logger
-    /// The connection string with any password hidden.
-    public let redactedConninfo: String
     private var transactionDepth = 0
     /// Statements prepared on this connection, by their text.
     private var prepared: [String: String] = [:]
@@ -24,7 +22,6 @@ public final class Connection {
     /// Connects with a libpq URI or key=value string; an empty string means "from the PG* variables".
     public init(conninfo: String, logger: Logger = Logger(label: "chronograph.postgres")) throws {
         self.logger = logger
-        self.redactedConninfo = Conninfo.redacted(conninfo)
         guard let conn = PQconnectdb(conninfo) else {
             throw PostgresError(code: .connection, message: "could not allocate a libpq connection")
         }
@@ -75,9 +72,8 @@ public final class Connection {
             try check(result)
             prepared[sql.text] = name
         }
-        let count = sql.values.count
-        let result: OpaquePointer? = withCStrings(sql.values) { values in
-            PQexecPrepared(conn, name, Int32(count), values, nil, nil, 0)
+        let result: OpaquePointer? = sql.withParameters { count, _, values in
+            PQexecPrepared(conn, name, count, values, nil, nil, 0)
         }
         guard let result else { throw connectionError() }
         defer { PQclear(result) }
@@ -133,11 +129,8 @@ public final class Connection {
     // MARK: - libpq plumbing
 
     private func execute(_ sql: SQL) throws -> OpaquePointer {
-        let count = sql.values.count
-        let result: OpaquePointer? = sql.types.withUnsafeBufferPointer { types in
-            withCStrings(sql.values) { values in
-                PQexecParams(conn, sql.text, Int32(count), count == 0 ? nil : types.baseAddress, values, nil, nil, 0)
-            }
+        let result: OpaquePointer? = sql.withParameters { count, types, values in
+            PQexecParams(conn, sql.text, count, types, values, nil, nil, 0)
         }
         guard let result else { throw connectionError() }
         do {

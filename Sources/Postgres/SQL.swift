@@ -1,8 +1,8 @@
 /// A statement with its parameters. Values written with `\(value)` become `$n` parameters,
 /// never text: `"SELECT * FROM events WHERE stream = \(name)"` sends `stream = $1` and `name` apart.
 ///
-/// Use `\(unsafeRaw: text)` only for trusted SQL fragments written in code (a column list, an ORDER BY),
-/// never for a value.
+/// A trusted fragment written in code (a clause) goes in as a nested statement, `\(SQL(unsafeSQL: text))`,
+/// never a value.
 public struct SQL: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
     /// The statement text with `$1`, `$2`, ... placeholders.
     public private(set) var text: String
@@ -28,21 +28,11 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation, CustomStringConve
         self.init(stringLiteral: text)
     }
 
-    /// A statement whose text already holds `$n` placeholders, with their values in order.
-    public init(_ text: String, _ binds: [any PostgresEncodable]) {
-        self.text = text
-        self.values = binds.map(\.postgresText)
-        self.types = binds.map { type(of: $0).postgresTypeOID }
-    }
-
-    /// Appends another statement's text and parameters, renumbering its placeholders.
-    public mutating func append(_ other: SQL) {
-        var interpolation = Interpolation(literalCapacity: 0, interpolationCount: 0)
-        interpolation.text = text
-        interpolation.values = values
-        interpolation.types = types
-        interpolation.appendInterpolation(other)
-        self = SQL(stringInterpolation: interpolation)
+    /// Calls `body` with the parameter count, type OIDs and C strings libpq takes, alive for the call.
+    func withParameters<R>(_ body: (Int32, UnsafePointer<UInt32>?, [UnsafePointer<CChar>?]) -> R) -> R {
+        types.withUnsafeBufferPointer { types in
+            withCStrings(values) { values in body(Int32(values.count), values.isEmpty ? nil : types.baseAddress, values) }
+        }
     }
 
     public var description: String { text }
@@ -104,9 +94,5 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation, CustomStringConve
             }
         }
 
-        /// Trusted SQL text written in code (an identifier or clause), spliced as is.
-        public mutating func appendInterpolation(unsafeRaw text: String) {
-            self.text += text
-        }
     }
 }

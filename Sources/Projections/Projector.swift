@@ -16,6 +16,12 @@ public struct Projector: Sendable {
     public static let name = "graph"
     /// Bump when the projection's output changes: the read models then rebuild themselves.
     public static let codeVersion = 2
+    /// Every read-model table (graph.checkpoints aside): what a rebuild empties and statistics cover.
+    static let readModelTables = [
+        "graph.articles", "graph.entities", "graph.aliases", "graph.sources", "graph.events", "graph.event_dates",
+        "graph.event_entities", "graph.relation_reports", "graph.edge_articles", "graph.relations", "graph.retractions",
+    ]
+    private static var readModels: String { readModelTables.joined(separator: ", ") }
     /// The advisory lock projectors hold.
     static let lockKey: Int64 = 0x43_68_72_6F_6E_6F_02
 
@@ -125,12 +131,7 @@ public struct Projector: Sendable {
             // or it keeps planning for empty tables. (A small sample is enough for these plans.)
             if state.applied >= nextAnalyze {
                 try await handle.withConnection {
-                    try $0.run(script: """
-                        SET default_statistics_target = 10;
-                        ANALYZE graph.sources, graph.events, graph.event_entities, graph.articles, graph.entities, graph.aliases,
-                                graph.relation_reports, graph.relations, graph.edge_articles, graph.event_dates;
-                        RESET default_statistics_target
-                        """)
+                    try $0.run(script: "SET default_statistics_target = 10; ANALYZE \(Self.readModels); RESET default_statistics_target")
                 }
                 nextAnalyze *= 8
             }
@@ -213,10 +214,7 @@ public struct Projector: Sendable {
 
     /// Empties every read model (never the log).
     static func reset(on connection: Connection) throws {
-        try connection.run(script: """
-            TRUNCATE graph.event_entities, graph.event_dates, graph.events, graph.sources, graph.relation_reports, graph.relations, graph.edge_articles,
-                     graph.aliases, graph.retractions, graph.articles, graph.entities
-            """)
+        try connection.run(script: "TRUNCATE \(readModels)")
     }
 
     static func saveCheckpoint(_ position: LogPosition, on connection: Connection) throws {

@@ -205,10 +205,7 @@ extension ProjectorTests {
 struct ReadModelDump: Equatable {
     var tables: [String: [String]]
 
-    static let tableNames = [
-        "graph.articles", "graph.entities", "graph.aliases", "graph.sources", "graph.events", "graph.event_entities",
-        "graph.relation_reports", "graph.relations", "graph.edge_articles", "graph.event_dates", "graph.retractions",
-    ]
+    static let tableNames = Projector.readModelTables
 
     /// For each table that differs, a few of the rows only one side has ("-" this one, "+" the other).
     func differences(from other: ReadModelDump) -> [String] {
