@@ -166,6 +166,9 @@ extension Cleaner {
         return words
     }
 
+    /// Brackets that go with the e-mail address they enclose.
+    static let bracketPairs: [Unicode.Scalar: Unicode.Scalar] = ["(": ")", "[": "]", "<": ">", "（": "）"]
+
     /// The inline removals and repairs of one kept line, sorted by position.
     func edits(for line: TextLine, _ s: [Unicode.Scalar], acronyms: Set<String>) -> [Edit] {
         var edits: [Edit] = []
@@ -185,8 +188,9 @@ extension Cleaner {
         var searchFrom = lo
         while searchFrom < hi, let email = firstEmail(s, in: searchFrom..<hi) {
             // '(jean@example.com)' goes with its brackets.
-            let pairs: [Unicode.Scalar: Unicode.Scalar] = ["(": ")", "[": "]", "<": ">", "（": "）"]
-            if email.lowerBound > lo, email.upperBound < hi, let close = pairs[s[email.lowerBound - 1]], s[email.upperBound] == close {
+            if email.lowerBound > lo, email.upperBound < hi, let close = Cleaner.bracketPairs[s[email.lowerBound - 1]],
+               s[email.upperBound] == close
+            {
                 removal((email.lowerBound - 1)..<(email.upperBound + 1), .email, "e-mail address")
             } else {
                 removal(email, .email, "e-mail address")
@@ -207,7 +211,7 @@ extension Cleaner {
             removal(p..<(close + 1), .photoCredit, "bracketed credit")
         }
         // A credit ending a line that is not a caption: only the credit goes.
-        if let start = trailingCredit(line, s), captionCredit(line, s) == nil {
+        if let start = line.creditStart, captionCredit(line, s) == nil {
             var from = start
             while from > lo, s[from - 1] == "/" || s[from - 1] == "|" { from -= 1 }
             if from > lo {  // a bare credit line is removed whole elsewhere

@@ -165,7 +165,7 @@ extension Cleaner {
     /// follows a caption sentence (either way the line goes). Nil for a line that does not end with
     /// one, or whose credit follows text that is no sentence (then only the credit goes, inline).
     func captionCredit(_ line: TextLine, _ s: [Unicode.Scalar]) -> (start: Int, wholeLine: Bool)? {
-        guard let start = trailingCredit(line, s) else { return nil }
+        guard let start = line.creditStart else { return nil }
         var before = start
         while before > line.lo, s[before - 1].isHorizontalSpace || s[before - 1] == "/" || s[before - 1] == "|" { before -= 1 }
         if before <= line.content { return (start, true) }
@@ -173,11 +173,7 @@ extension Cleaner {
     }
 
     /// Where a trailing photo credit starts: '사진 오픈AI', '사진=연합뉴스', 'Photo: Reuters',
-    /// 'Photo by Jane Doe', 'REUTERS/Kim Hong-Ji'.
-    func trailingCredit(_ line: TextLine, _ s: [Unicode.Scalar]) -> Int? {
-        line.creditStart
-    }
-
+    /// 'Photo by Jane Doe', 'REUTERS/Kim Hong-Ji'. Read once per line, into `TextLine.creditStart`.
     private func findTrailingCredit(_ line: TextLine, _ s: [Unicode.Scalar]) -> Int? {
         let lo = line.content
         let hi = line.hi

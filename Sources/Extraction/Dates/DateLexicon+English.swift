@@ -81,4 +81,6 @@ extension DateLexicon {
     /// before a later update ('Updated: 26 November 2024'), used only when no publication label is found.
     static let englishPublishedLabels: [String] = ["published", "posted", "released", "dated", "date", "issued"]
     static let englishUpdatedLabels: [String] = ["updated", "modified", "revised", "edited"]
+    /// Words that may stand between such a label and its date ('Published on', 'Last updated at').
+    static let englishLabelFillers: [String] = ["on", "at", "first", "last", "date", "time"]
 }

@@ -54,7 +54,7 @@ extension DateLexicon {
     /// Words after an adnominal '-ㄹ' that make a future ('열 것', '할 계획').
     static let koreanFutureAfterRieul: [String] = ["것", "계획", "예정", "방침", "전망", "방안"]
     /// Syllables with a final ㅆ that do not mark the past: 있 (there is), 겠 (will).
-    static let koreanNonPastSsangSiot: Set<Character> = ["있", "겠"]
+    static let koreanNonPastSsangSiot: ScalarSet = ["있", "겠"]
     /// Word endings that close a clause inside a sentence ('체결했으며', '열었고', '했지만').
     static let koreanClauseEndings: [String] = ["으며", "며", "지만", "는데", "었고", "았고", "였고", "했고", "됐고"]
 }
@@ -64,4 +64,6 @@ extension DateLexicon {
     /// update ('수정 2024.11.27'), which is used only when no publication label is found.
     static let koreanPublishedLabels: [String] = ["입력", "기사입력", "등록", "발행", "게재", "송고", "작성", "승인", "입력일", "등록일", "발행일"]
     static let koreanUpdatedLabels: [String] = ["수정", "최종수정", "업데이트", "수정일", "최종수정일"]
+    /// Words that may stand between such a label and its date ('기사 입력', '입력 일시').
+    static let koreanLabelFillers: [String] = ["기사", "최종", "일자", "일시", "시간"]
 }

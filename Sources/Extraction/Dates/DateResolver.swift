@@ -39,7 +39,7 @@ public struct DateResolver: Sendable {
                 if value != nil { lastValue = value }
             }
             mentions.append(DateMention(
-                text: String(String.UnicodeScalarView(scalars[start..<end])), start: start, end: end,
+                text: ScalarString.make(scalars[start..<end]), start: start, end: end,
                 value: value, kind: draft.spec.kind, tense: tense
             ))
         }

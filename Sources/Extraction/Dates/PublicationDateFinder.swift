@@ -8,13 +8,17 @@ public enum PublicationDateFinder {
             + DateLexicon.englishPublishedLabels.map { ($0, .published) }
             + DateLexicon.englishUpdatedLabels.map { ($0, .updated) }
     )
+    /// Words skipped between a label and its date.
+    private static let fillers: DateLexicon.Table<Bool> = DateLexicon.Table(
+        (DateLexicon.englishLabelFillers + DateLexicon.koreanLabelFillers).map { ($0, true) }
+    )
 
     /// A date the article gives for itself: '입력 2024.11.26', '입력 : 2024-11-26 10:21', '기사입력 2024/11/26',
     /// 'Published Nov. 26, 2024', 'Updated: 26 November 2024', a dateline 'SEOUL, Nov. 26, 2024 (Yonhap) --'
     /// (a dateline without a year gives nothing). A publication label wins over an update label; the first
     /// of a kind wins. Day precision or nil; never today's date.
     public static func find(in text: String) -> EDTFDate? {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = ScalarString.scalars(of: text)
         let tokens = DateTokenizer(scalars).tokenize()
         let drafts = DateScanner(scalars: scalars, tokens: tokens, publishedYear: nil).scan()
         var updated: EDTFDate?
@@ -42,10 +46,7 @@ public enum PublicationDateFinder {
             let skippable: Bool
             switch t.kind {
             case .punct: skippable = [":", "|", "-", "：", "(", "["].contains(scalars[t.start])
-            case .latin:
-                let lower = String(String.UnicodeScalarView(word)).lowercased()
-                skippable = ["on", "at", "first", "last", "date", "time"].contains(lower)
-            case .hangul: skippable = ["기사", "최종", "일자", "일시", "시간"].contains(String(String.UnicodeScalarView(word)))
+            case .latin, .hangul: skippable = fillers.lookup(word) != nil
             default: skippable = false
             }
             guard skippable else { return nil }

@@ -122,7 +122,7 @@ struct TenseReader {
             }
         }
         if !past {
-            for s in word where final(s) == 20 && !DateLexicon.koreanNonPastSsangSiot.contains(Character(s)) {
+            for s in word where final(s) == 20 && !DateLexicon.koreanNonPastSsangSiot.contains(s) {
                 past = true
                 break
             }
@@ -184,7 +184,7 @@ struct TenseReader {
             guard i + 1 + offset < tokens.count else { return false }
             let t = tokens[i + 1 + offset]
             guard t.kind == .latin,
-                String(String.UnicodeScalarView(scalars[t.start..<t.end])).lowercased() == expected
+                ScalarString.make(scalars[t.start..<t.end]).lowercased() == expected
             else { return false }
         }
         return true

@@ -74,7 +74,8 @@ public enum ExtractionJSON {
         "{\"text\":\(string(e.text)),\"start\":\(e.start),\"end\":\(e.end)}"
     }
 
-    static func failure(_ f: Failure) -> String {
+    /// One failure's object, as in the document's "errors" (for writers that stream the document).
+    public static func failure(_ f: Failure) -> String {
         var out = "{\"source\":\(string(f.source))"
         if let line = f.line { out += ",\"line\":\(line)" }
         return out + ",\"message\":\(string(f.message))}"

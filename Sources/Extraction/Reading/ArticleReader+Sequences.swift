@@ -51,10 +51,7 @@ public struct FileArticles: Sequence, Sendable {
             }
             let ext = ArticleReader.fileExtension(path)
             guard ArticleReader.extensions.contains(ext) else {
-                let shown = ext.isEmpty ? "no extension" : "unknown extension \".\(ext)\""
-                return .queued([.failure(InputError(
-                    source: path, code: .unknownExtension, message: "\(shown) (expected .txt, .json or .jsonl)"
-                ))])
+                return .queued([.failure(ArticleReader.unknownExtension(path))])
             }
             if ext == "jsonl" {
                 guard let handle = FileHandle(forReadingAtPath: path) else {

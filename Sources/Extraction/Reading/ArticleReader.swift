@@ -37,11 +37,7 @@ public struct ArticleReader: Sendable {
             } else if Self.extensions.contains(Self.fileExtension(path)) {
                 out.append(.success(path))
             } else {
-                let ext = Self.fileExtension(path)
-                let shown = ext.isEmpty ? "no extension" : "unknown extension \".\(ext)\""
-                out.append(.failure(InputError(
-                    source: path, code: .unknownExtension, message: "\(shown) (expected .txt, .json or .jsonl)"
-                )))
+                out.append(.failure(Self.unknownExtension(path)))
             }
         }
         return out
@@ -132,6 +128,13 @@ public struct ArticleReader: Sendable {
             source: source, line: line, code: .tooLarge,
             message: "\(what) too large (\(size)over the \(InputDecoding.size(maxBytes)) limit)"
         )
+    }
+
+    /// The error for a file named with an extension that is not read.
+    static func unknownExtension(_ path: String) -> InputError {
+        let ext = fileExtension(path)
+        let shown = ext.isEmpty ? "no extension" : "unknown extension \".\(ext)\""
+        return InputError(source: path, code: .unknownExtension, message: "\(shown) (expected .txt, .json or .jsonl)")
     }
 
     static func fileExtension(_ path: String) -> String {

@@ -93,18 +93,13 @@ public struct SentenceSplitter: Sendable {
         let word = ScalarString.make(s[w..<i])
         if i - w == 1, s[w].isASCIIUppercase { return false }  // an initial: "J. Smith"
         if lexicon.abbreviationsNever.contains(word) { return false }
-        if lexicon.abbreviationsMaybe.contains(word) {
-            var e = k
-            while e < hi, s[e].isLatinLetter { e += 1 }
-            return lexicon.sentenceStarters.contains(ScalarString.make(s[k..<e]))
-        }
-        // Only a period after multiple single-letter parts ("U.S") is an abbreviation unlisted.
-        if word.unicodeScalars.contains("."), word.unicodeScalars.count <= 5 {
-            var e = k
-            while e < hi, s[e].isLatinLetter { e += 1 }
-            return lexicon.sentenceStarters.contains(ScalarString.make(s[k..<e]))
-        }
-        return true
+        // A listed abbreviation, or one unlisted made of single-letter parts ("U.S"), ends a sentence
+        // only when a sentence-starting word follows.
+        guard lexicon.abbreviationsMaybe.contains(word) || (word.unicodeScalars.contains(".") && word.unicodeScalars.count <= 5)
+        else { return true }
+        var e = k
+        while e < hi, s[e].isLatinLetter { e += 1 }
+        return lexicon.sentenceStarters.contains(ScalarString.make(s[k..<e]))
     }
 
     /// For each position of an opening quote or bracket closed later on the line, the position of
