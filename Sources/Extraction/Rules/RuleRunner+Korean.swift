@@ -175,8 +175,7 @@ extension RuleRunner {
                 }
             }
             // '양사는': the two organizations named just before.
-            if actor == nil, let pairIndex = (0..<t).first(where: { K.pairPronouns.contains(items[$0].stem) }) {
-                _ = pairIndex
+            if actor == nil, items[..<t].contains(where: { K.pairPronouns.contains($0.stem) }) {
                 let pair = recentOrganizations(before: s, count: 2)
                 if let first = pair.first {
                     actor = (first, nil, true)
@@ -261,8 +260,7 @@ extension RuleRunner {
     }
 
     func unique(_ entities: [EntityRef]) -> [EntityRef] {
-        var seen = Set<String>()
-        return entities.filter { seen.insert($0.id).inserted }
+        EventAssembler.uniqueEntities(entities)
     }
 
     /// The latest distinct organizations named (or whose people were named) in the sentences before.
@@ -273,7 +271,7 @@ extension RuleRunner {
             for item in items(k).reversed() {
                 var entity = item.entity
                 if entity?.kind == .person {
-                    entity = doc.roles.last { $0.person.id == entity!.id && $0.organization != nil }?.organization
+                    entity = roleOrganization(of: entity!)
                 }
                 if let entity, entity.kind == .organization, !found.contains(entity) { found.append(entity) }
             }
@@ -665,23 +663,19 @@ extension RuleRunner {
             // After the trigger; but when the visit word modifies the visitor, the subject before it met them.
             start = trigger + 1
         }
-        let ownOrganization = doc.roles.last { $0.person.id == visit.actor.id && $0.organization != nil }?.organization
+        let ownOrganization = roleOrganization(of: visit.actor)
         var people: [EntityRef] = []
         var organizations: [EntityRef] = []
         for item in items[start..<m] {
             guard let entity = item.entity else { continue }
             if entity.kind == .person, entity.id != visit.actor.id {
                 people.append(entity)
-                if let organization = doc.roles.last(where: { $0.person.id == entity.id && $0.organization != nil })?.organization {
-                    organizations.append(organization)
-                }
+                if let organization = roleOrganization(of: entity) { organizations.append(organization) }
             } else if entity.kind == .organization, entity.id != ownOrganization?.id {
                 organizations.append(entity)
             }
         }
-        guard !people.isEmpty || !organizations.isEmpty else { return }
-        book.attach(met: unique(people), organizations: unique(organizations), to: index)
-        note("meeting ← '\(items[m].text)': \(unique(organizations).map(\.name) + unique(people).map(\.name)) join visit \(index + 1)")
+        attachMeeting(people: people, organizations: organizations, to: index, verb: items[m].text)
     }
 
     // MARK: Headquarters
