@@ -73,6 +73,8 @@ enum EnglishEventLexicon {
 
     /// Words that exclude the place after them: 'its first outside Japan', 'just south of Seoul'.
     static let placeExclusions: WordSet = ["outside", "beyond", "near", "than", "from", "south", "north", "east", "west", "besides"]
+    /// Words that may stand between an excluding word and its place: 'outside the', 'south of', 'outside of the'.
+    static let placeExclusionLinks: WordSet = ["of", "the"]
     /// Nouns standing for the organization named before: 'the company', 'the group'.
     static let companyPronouns: WordSet = ["company", "group", "firm", "it", "maker", "lender", "bank", "startup", "developer", "conglomerate"]
     static let personPronouns: WordSet = ["he", "she"]

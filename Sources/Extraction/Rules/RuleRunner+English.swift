@@ -166,14 +166,10 @@ extension RuleRunner {
         let items = items(s)
         var indices: [Int] = []
         for i in range where items[i].kind == .place {
-            let p1 = i > 0 ? items[i - 1].lower : ""
-            let p2 = i > 1 ? items[i - 2].lower : ""
-            let p3 = i > 2 ? items[i - 3].lower : ""
-            if E.placeExclusions.contains(p1) || (p1 == "of" && E.placeExclusions.contains(p2)) || (p1 == "the" && E.placeExclusions.contains(p2))
-                || (p1 == "of" && p2 == "south" || p3 == "outside")
-            {
-                continue
-            }
+            // The word before the place, past 'of' and 'the': 'outside the', 'south of', 'outside of the'.
+            var k = i - 1
+            while k >= 0, i - k <= 2, E.placeExclusionLinks.contains(items[k].lower) { k -= 1 }
+            if k >= 0, E.placeExclusions.contains(items[k].lower) { continue }
             // "Saudi Arabia's Ministry of …": the country owns the organization; the event is not placed there.
             if items[i].particle == "'s", i + 1 < items.count, items[i + 1].kind == .organization { continue }
             // An adjective use: 'South Korean', "Korea's" as a possessive of a market stays a place.
