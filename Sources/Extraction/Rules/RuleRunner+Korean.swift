@@ -246,7 +246,7 @@ extension RuleRunner {
     mutating func koreanSignatories(_ s: Int) {
         let text = phrase(s, 0..<items(s).count)
         guard K.signatoryCues.contains(where: { text.bytesContain($0) }),
-              K.agreementNouns.contains(where: { text.bytesContain($0) }) || text.bytesContain("협약식") || text.bytesContain("서명"),
+              K.agreementNouns.contains(where: { text.bytesContain($0) }) || text.bytesContain("서명"),
               let index = book.latest(.agreementSigned, before: s, window: 2)
         else { return }
         let persons = koreanPeople(s, in: 0..<items(s).count)
@@ -521,7 +521,7 @@ extension RuleRunner {
             k -= 1
         }
         guard let place = places(s - 1, group).first,
-              let actor = previous.first(where: { $0.kind == .organization && ["은", "는", "이", "가"].contains($0.particle ?? "") })?.entity
+              let actor = previous.first(where: { $0.kind == .organization && K.subjectParticles.contains($0.particle ?? "") })?.entity
                 ?? lastActor
         else { return }
         let index = book.add(DraftEvent(
@@ -706,7 +706,7 @@ extension RuleRunner {
                 organization = items[(h + 1)...].first { $0.kind == .organization }?.entity
             }
             if organization == nil {
-                organization = items[..<h].last { $0.kind == .organization && ["은", "는", "이", "가"].contains($0.particle ?? "") }?.entity
+                organization = items[..<h].last { $0.kind == .organization && K.subjectParticles.contains($0.particle ?? "") }?.entity
             }
             guard let organization else { continue }
             addHeadquarters(organization, place, sentence: s)
