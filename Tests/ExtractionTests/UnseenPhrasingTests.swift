@@ -26,6 +26,18 @@ import Testing
         ])
     }
 
+    @Test func aPlaceExcludedOnlyRightAfterItsExcludingWord() {
+        let found = events("""
+            Pellucid Systems opened its first office outside Japan in Seoul on Monday.
+
+            Pellucid Systems opened a research lab outside of the United States in Busan on Tuesday.
+            """, published: "2024-03-22", language: .en)
+        #expect(found == [
+            "office.opened 2024-03-18 Pellucid Systems @Seoul",
+            "office.opened 2024-03-19 Pellucid Systems @Busan",
+        ])
+    }
+
     @Test func aVisitNamedByANounAndNoTripFromAFigure() {
         let found = events("""
             While on a trip to Vietnam on Monday, Pellucid CEO Mira Kessel met with LG Display executives.

@@ -103,8 +103,8 @@ struct NameMatcher: Sendable {
         guard index > 0 else { return true }
         let previous = scalars[index - 1]
         let first = scalars[index]
-        if ScalarClass.isHangul(first) { return !ScalarClass.isHangul(previous) }
-        if ScalarClass.isLatinWord(first) { return !ScalarClass.isLatinWord(previous) }
+        if first.isHangul { return !previous.isHangul }
+        if first.isLatinWordScalar { return !previous.isLatinWordScalar }
         return true
     }
 
@@ -114,15 +114,15 @@ struct NameMatcher: Sendable {
         guard end < scalars.count else { return (nil, nil) }
         let next = scalars[end]
         let last = scalars[end - 1]
-        if ScalarClass.isHangul(next) {
+        if next.isHangul {
             var stop = end
-            while stop < scalars.count, ScalarClass.isHangul(scalars[stop]) { stop += 1 }
+            while stop < scalars.count, scalars[stop].isHangul { stop += 1 }
             var rest = String.UnicodeScalarView()
             rest.append(contentsOf: scalars[end..<stop])
             guard let split = lexicon.split(rest: String(rest), kind: kind) else { return nil }
             return (split.suffix, split.particle)
         }
-        if ScalarClass.isLatinWord(last) && ScalarClass.isLatinWord(next) { return nil }
+        if last.isLatinWordScalar && next.isLatinWordScalar { return nil }
         return (nil, nil)
     }
 
@@ -140,22 +140,7 @@ struct NameMatcher: Sendable {
     }
 }
 
-/// Classes of scalars the boundary rules need.
-enum ScalarClass {
-    /// A Hangul syllable or jamo: a letter of a Korean word.
-    @inline(__always)
-    static func isHangul(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return (0xAC00...0xD7A3).contains(value) || (0x1100...0x11FF).contains(value) || (0x3131...0x318E).contains(value)
-    }
-
-    /// A letter or digit of a Latin-script word (ASCII, Latin-1 and Latin Extended letters).
-    @inline(__always)
-    static func isLatinWord(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 {
-            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
-        }
-        return (0xC0...0x24F).contains(value) && value != 0xD7 && value != 0xF7
-    }
+extension Unicode.Scalar {
+    /// A letter or digit of a Latin-script word: where a Latin name may not start or end inside.
+    fileprivate var isLatinWordScalar: Bool { isASCIIDigit || isLatinLetter }
 }

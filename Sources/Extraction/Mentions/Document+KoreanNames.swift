@@ -77,10 +77,7 @@ extension Document {
                     {
                         end = k + 2
                     }
-                    let name = items[k..<end].map(\.stem).joined(separator: " ")
-                    let entity = known[name] ?? ContextName.entity(.organization, name)
-                    register(name, entity)
-                    collapse(s, k..<end, entity: entity, surface: name, source: .descriptor)
+                    nameOrganization(s, k..<end, source: .descriptor)
                     i = k + 1
                     continue
                 }
@@ -91,11 +88,8 @@ extension Document {
                items[i - 1].isBare, Self.looksForeign(items[i - 1].stem), items[i - 1].mention == nil || items[i - 1].kind == .place,
                !(i > 1 && items[i - 2].isBare && items[i - 2].mention == nil && Self.looksForeign(items[i - 2].stem))
             {
-                let name = items[i - 1].stem + " " + item.stem
-                let entity = known[name] ?? ContextName.entity(.organization, name)
-                register(name, entity)
+                let entity = nameOrganization(s, (i - 1)..<(i + 1), source: .suffix)
                 register(items[i - 1].stem, entity)
-                collapse(s, (i - 1)..<(i + 1), entity: entity, surface: name, source: .suffix)
                 i += 1
                 continue
             }
@@ -107,11 +101,8 @@ extension Document {
                 {
                     start = i - 1
                 }
-                let name = items[start...i].map(\.stem).joined(separator: " ")
-                let entity = known[name] ?? ContextName.entity(.organization, name)
-                register(name, entity)
+                let entity = nameOrganization(s, start..<(i + 1), source: .suffix)
                 if start < i, Self.looksForeign(items[start].stem) { register(items[start].stem, entity) }
-                collapse(s, start..<(i + 1), entity: entity, surface: name, source: .suffix)
                 noteGloss(s, start)
                 i = start + 1
                 continue
@@ -122,10 +113,7 @@ extension Document {
             {
                 var start = i - 1
                 if i > 1, items[i - 2].isBare, isNameWord(items[i - 2]), Self.looksForeign(items[i - 2].stem) { start = i - 2 }
-                let name = items[start..<i].map(\.stem).joined(separator: " ")
-                let entity = known[name] ?? ContextName.entity(.organization, name)
-                register(name, entity)
-                collapse(s, start..<i, entity: entity, surface: name, source: .context)
+                nameOrganization(s, start..<i, source: .context)
                 i = start + 1
                 continue
             }
@@ -203,11 +191,7 @@ extension Document {
                Self.isKoreanPersonName(items[last].stem),
                block.dropFirst().dropLast().allSatisfy({ items[$0].mention == nil && items[$0].isBare && isNameWord(items[$0]) })
             {
-                let words = items[first..<last].map(\.stem)
-                let name = words.joined(separator: " ")
-                let entity = known[name] ?? knownPhrases[words] ?? ContextName.entity(.organization, name)
-                register(name, entity)
-                collapse(s, first..<last, entity: entity, surface: name, source: .context)
+                nameOrganization(s, first..<last, source: .context)
                 i -= last - first - 1
                 continue
             }
@@ -306,10 +290,18 @@ extension Document {
     }
 
     private mutating func organizationEntity(_ s: Int, _ index: Int) -> EntityRef {
-        let stem = sentences[s].items[index].stem
-        let entity = known[stem] ?? ContextName.entity(.organization, stem)
-        register(stem, entity)
-        collapse(s, index..<(index + 1), entity: entity, surface: stem, source: .title)
+        nameOrganization(s, index..<(index + 1), source: .title)
+    }
+
+    /// Makes items `range` one mention of the organization their words name (the one already found
+    /// under that name, else a new one), and remembers the name.
+    @discardableResult
+    private mutating func nameOrganization(_ s: Int, _ range: Range<Int>, source: Mention.Source) -> EntityRef {
+        let words = sentences[s].items[range].map(\.stem)
+        let name = words.joined(separator: " ")
+        let entity = known[name] ?? knownPhrases[words] ?? ContextName.entity(.organization, name)
+        register(name, entity)
+        collapse(s, range, entity: entity, surface: name, source: source)
         return entity
     }
 

@@ -53,11 +53,6 @@ struct SentenceView: Sendable {
 
     var isHeadline: Bool { sentence.isHeadline }
 
-    /// The index of the item containing a cleaned-text offset.
-    func itemIndex(at offset: Int) -> Int? {
-        items.firstIndex { $0.start <= offset && offset < $0.end }
-    }
-
     /// The mentions of the sentence, in order.
     var mentions: [Mention] { items.compactMap(\.mention) }
 }

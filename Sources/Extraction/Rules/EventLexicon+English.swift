@@ -8,7 +8,6 @@ enum EnglishEventLexicon {
     ]
     /// Two-word sign verbs: 'entered into'.
     static let signPhrases: [[String]] = [["entered", "into"], ["enter", "into"], ["entered", "a"]]
-    static let signatoryCues: WordSet = ["by", "attended"]
 
     static let officeNouns: WordSet = [
         "office", "offices", "subsidiary", "subsidiaries", "branch", "hub", "centre", "center", "lab", "laboratory",
@@ -17,7 +16,6 @@ enum EnglishEventLexicon {
     static let openVerbs: WordSet = [
         "opened", "opens", "launched", "launches", "established", "establishes", "inaugurated", "inaugurates",
     ]
-    static let openPhrases: [[String]] = [["set", "up"], ["sets", "up"]]
     /// Gerunds that open an office in a leading clause without a subject ('After opening an office in X, …'),
     /// and the words that may lead them.
     static let openGerunds: WordSet = ["opening", "launching", "establishing", "setting"]
@@ -26,7 +24,6 @@ enum EnglishEventLexicon {
     static let followPrepositions: WordSet = ["with", "by", "up"]
     /// Base forms after 'will', 'plans to', 'would' …
     static let openBaseVerbs: WordSet = ["open", "launch", "establish", "set", "inaugurate", "build"]
-    static let futureMarkers: WordSet = ["will", "plans", "plan", "planned", "intends", "aims", "is", "set", "would", "to"]
     static let reportVerbs: WordSet = ["said", "announced", "told", "stated", "disclosed", "unveiled", "revealed", "says", "announces", "confirmed"]
     /// 'Dublin followed': another office like the one before.
     static let followVerbs: WordSet = ["followed", "came"]
@@ -36,7 +33,6 @@ enum EnglishEventLexicon {
     static let visitVerbs: WordSet = ["visited", "visits", "toured"]
     /// Verbs taking the place after a preposition: 'travelled to', 'arrived in'.
     static let travelVerbs: WordSet = ["travelled", "traveled", "arrived", "flew", "returned", "went"]
-    static let returnPhrases: [[String]] = [["came", "back"], ["returned"]]
     static let meetVerbs: WordSet = ["met", "meet", "meeting", "talks"]
     /// Nouns of a visit taking the place after 'to': 'During a visit to South Korea, …'.
     static let visitNouns: WordSet = ["visit", "trip", "tour", "stopover"]
@@ -73,6 +69,8 @@ enum EnglishEventLexicon {
 
     /// Words that exclude the place after them: 'its first outside Japan', 'just south of Seoul'.
     static let placeExclusions: WordSet = ["outside", "beyond", "near", "than", "from", "south", "north", "east", "west", "besides"]
+    /// Words that may stand between an excluding word and its place: 'outside the', 'south of', 'outside of the'.
+    static let placeExclusionLinks: WordSet = ["of", "the"]
     /// Nouns standing for the organization named before: 'the company', 'the group'.
     static let companyPronouns: WordSet = ["company", "group", "firm", "it", "maker", "lender", "bank", "startup", "developer", "conglomerate"]
     static let personPronouns: WordSet = ["he", "she"]

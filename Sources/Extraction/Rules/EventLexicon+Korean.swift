@@ -35,10 +35,6 @@ enum KoreanEventLexicon {
         "열겠", "세우겠", "설립하겠", "개소하겠", "출범하겠", "출범시키겠", "내겠", "개설하겠", "오픈하겠", "마련하겠",
     ]
     static let futureOpenWords: WordSet = ["열", "낼"]
-    /// '문을 열었다': the door opened is the office named before it.
-    static let doorWords: WordSet = ["문"]
-    /// Ceremony nouns that an open verb may take instead of the office ('출범식을 열었다').
-    static let ceremonyNouns: WordSet = ["개소식", "출범식", "개관식", "오픈식", "준공식"]
     /// Nouns of opening that date an office named in the sentence before ('지난 4월 설립 당시').
     static let openingNouns: WordSet = ["설립", "개소", "출범", "개설", "오픈", "진출"]
     static let backReferenceWords: WordSet = ["당시", "때", "이후"]
@@ -82,8 +78,6 @@ enum KoreanEventLexicon {
     static let companyPronouns: WordSet = ["회사", "회사 측", "이 회사", "동사", "그룹", "사측"]
     /// Words standing for the two parties named before: '양사는'.
     static let pairPronouns: WordSet = ["양사", "양측", "양 기관", "두 회사", "두 기관", "양 사"]
-    /// Words standing for the person named before: '그는'.
-    static let personPronouns: WordSet = ["그", "그녀", "그는", "그녀는"]
 
     /// Phrases pointing back at the event before: its date carries over.
     static let carryCues = ["이 자리에서", "이날", "같은 날", "당일", "협약식에서", "행사에서", "개소식에서", "출범식에서"]

@@ -166,14 +166,10 @@ extension RuleRunner {
         let items = items(s)
         var indices: [Int] = []
         for i in range where items[i].kind == .place {
-            let p1 = i > 0 ? items[i - 1].lower : ""
-            let p2 = i > 1 ? items[i - 2].lower : ""
-            let p3 = i > 2 ? items[i - 3].lower : ""
-            if E.placeExclusions.contains(p1) || (p1 == "of" && E.placeExclusions.contains(p2)) || (p1 == "the" && E.placeExclusions.contains(p2))
-                || (p1 == "of" && p2 == "south" || p3 == "outside")
-            {
-                continue
-            }
+            // The word before the place, past 'of' and 'the': 'outside the', 'south of', 'outside of the'.
+            var k = i - 1
+            while k >= 0, i - k <= 2, E.placeExclusionLinks.contains(items[k].lower) { k -= 1 }
+            if k >= 0, E.placeExclusions.contains(items[k].lower) { continue }
             // "Saudi Arabia's Ministry of …": the country owns the organization; the event is not placed there.
             if items[i].particle == "'s", i + 1 < items.count, items[i + 1].kind == .organization { continue }
             // An adjective use: 'South Korean', "Korea's" as a possessive of a market stays a place.
@@ -441,18 +437,10 @@ extension RuleRunner {
                 continue
             }
             let (date, dateCarried) = englishEventDate(s, clause: clause, verb: v)
-            var draft = DraftEvent(
+            let index = book.add(DraftEvent(
                 type: .visit, sentence: s, actor: actor, place: place, date: date,
                 confidence: confidence(actorFrom: nil, carriedActor: carried, carriedDate: dateCarried, contextPlace: false), rule: "en.visit"
-            )
-            if isReturn, date == nil { draft.date = nil }
-            // A return is another visit: never merged into the first.
-            let index: Int
-            if isReturn, let previous = book.events.last(where: { $0.type == .visit && $0.actor.id == actor.id }), previous.date == nil || date == nil {
-                index = book.add(draft)
-            } else {
-                index = book.add(draft)
-            }
+            ))
             note("visit ← '\(items[v].text)': \(actor.name) to \(place.name), date \(date?.description ?? "none") → event \(index + 1)")
             v += 1
         }
@@ -468,7 +456,7 @@ extension RuleRunner {
             }
             guard let index = visitIndex else { continue }
             let visit = book.events[index]
-            let ownOrganization = doc.roles.last { $0.person.id == visit.actor.id && $0.organization != nil }?.organization
+            let ownOrganization = roleOrganization(of: visit.actor)
             var people: [EntityRef] = []
             var organizations: [EntityRef] = []
             var k = m + 1
@@ -485,14 +473,8 @@ extension RuleRunner {
                 }
                 k += 1
             }
-            for person in people {
-                if let organization = doc.roles.last(where: { $0.person.id == person.id && $0.organization != nil })?.organization {
-                    organizations.append(organization)
-                }
-            }
-            guard !people.isEmpty || !organizations.isEmpty else { continue }
-            book.attach(met: unique(people), organizations: unique(organizations), to: index)
-            note("meeting ← '\(items[m].text)': \(unique(organizations).map(\.name) + unique(people).map(\.name)) join visit \(index + 1)")
+            organizations += people.compactMap { roleOrganization(of: $0) }
+            attachMeeting(people: people, organizations: organizations, to: index, verb: items[m].text)
         }
     }
 

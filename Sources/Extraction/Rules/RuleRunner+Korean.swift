@@ -175,8 +175,7 @@ extension RuleRunner {
                 }
             }
             // '양사는': the two organizations named just before.
-            if actor == nil, let pairIndex = (0..<t).first(where: { K.pairPronouns.contains(items[$0].stem) }) {
-                _ = pairIndex
+            if actor == nil, items[..<t].contains(where: { K.pairPronouns.contains($0.stem) }) {
                 let pair = recentOrganizations(before: s, count: 2)
                 if let first = pair.first {
                     actor = (first, nil, true)
@@ -247,7 +246,7 @@ extension RuleRunner {
     mutating func koreanSignatories(_ s: Int) {
         let text = phrase(s, 0..<items(s).count)
         guard K.signatoryCues.contains(where: { text.bytesContain($0) }),
-              K.agreementNouns.contains(where: { text.bytesContain($0) }) || text.bytesContain("협약식") || text.bytesContain("서명"),
+              K.agreementNouns.contains(where: { text.bytesContain($0) }) || text.bytesContain("서명"),
               let index = book.latest(.agreementSigned, before: s, window: 2)
         else { return }
         let persons = koreanPeople(s, in: 0..<items(s).count)
@@ -261,8 +260,7 @@ extension RuleRunner {
     }
 
     func unique(_ entities: [EntityRef]) -> [EntityRef] {
-        var seen = Set<String>()
-        return entities.filter { seen.insert($0.id).inserted }
+        EventAssembler.uniqueEntities(entities)
     }
 
     /// The latest distinct organizations named (or whose people were named) in the sentences before.
@@ -273,7 +271,7 @@ extension RuleRunner {
             for item in items(k).reversed() {
                 var entity = item.entity
                 if entity?.kind == .person {
-                    entity = doc.roles.last { $0.person.id == entity!.id && $0.organization != nil }?.organization
+                    entity = roleOrganization(of: entity!)
                 }
                 if let entity, entity.kind == .organization, !found.contains(entity) { found.append(entity) }
             }
@@ -523,7 +521,7 @@ extension RuleRunner {
             k -= 1
         }
         guard let place = places(s - 1, group).first,
-              let actor = previous.first(where: { $0.kind == .organization && ["은", "는", "이", "가"].contains($0.particle ?? "") })?.entity
+              let actor = previous.first(where: { $0.kind == .organization && K.subjectParticles.contains($0.particle ?? "") })?.entity
                 ?? lastActor
         else { return }
         let index = book.add(DraftEvent(
@@ -665,23 +663,19 @@ extension RuleRunner {
             // After the trigger; but when the visit word modifies the visitor, the subject before it met them.
             start = trigger + 1
         }
-        let ownOrganization = doc.roles.last { $0.person.id == visit.actor.id && $0.organization != nil }?.organization
+        let ownOrganization = roleOrganization(of: visit.actor)
         var people: [EntityRef] = []
         var organizations: [EntityRef] = []
         for item in items[start..<m] {
             guard let entity = item.entity else { continue }
             if entity.kind == .person, entity.id != visit.actor.id {
                 people.append(entity)
-                if let organization = doc.roles.last(where: { $0.person.id == entity.id && $0.organization != nil })?.organization {
-                    organizations.append(organization)
-                }
+                if let organization = roleOrganization(of: entity) { organizations.append(organization) }
             } else if entity.kind == .organization, entity.id != ownOrganization?.id {
                 organizations.append(entity)
             }
         }
-        guard !people.isEmpty || !organizations.isEmpty else { return }
-        book.attach(met: unique(people), organizations: unique(organizations), to: index)
-        note("meeting ← '\(items[m].text)': \(unique(organizations).map(\.name) + unique(people).map(\.name)) join visit \(index + 1)")
+        attachMeeting(people: people, organizations: organizations, to: index, verb: items[m].text)
     }
 
     // MARK: Headquarters
@@ -712,7 +706,7 @@ extension RuleRunner {
                 organization = items[(h + 1)...].first { $0.kind == .organization }?.entity
             }
             if organization == nil {
-                organization = items[..<h].last { $0.kind == .organization && ["은", "는", "이", "가"].contains($0.particle ?? "") }?.entity
+                organization = items[..<h].last { $0.kind == .organization && K.subjectParticles.contains($0.particle ?? "") }?.entity
             }
             guard let organization else { continue }
             addHeadquarters(organization, place, sentence: s)

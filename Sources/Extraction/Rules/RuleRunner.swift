@@ -187,8 +187,7 @@ struct RuleRunner {
         picked.removeAll { place in
             placeType(place) == "country" && all.contains { $0.id != place.id && $0.country == place.name }
         }
-        var seen = Set<String>()
-        return picked.filter { seen.insert($0.id).inserted }
+        return unique(picked)
     }
 
     /// Confidence from how an event was found.
@@ -199,6 +198,20 @@ struct RuleRunner {
         if carriedDate { value -= 0.05 }
         if contextPlace { value -= 0.1 }
         return max(0.3, min(0.95, value))
+    }
+
+    /// The organization the text last gave `person` a role in ('정하린 페이루프 대표').
+    func roleOrganization(of person: EntityRef) -> EntityRef? {
+        doc.roles.last { $0.person.id == person.id && $0.organization != nil }?.organization
+    }
+
+    /// Joins the people and organizations a visitor met to visit `index`.
+    mutating func attachMeeting(people: [EntityRef], organizations: [EntityRef], to index: Int, verb: String) {
+        guard !people.isEmpty || !organizations.isEmpty else { return }
+        let people = unique(people)
+        let organizations = unique(organizations)
+        book.attach(met: people, organizations: organizations, to: index)
+        note("meeting ← '\(verb)': \(organizations.map(\.name) + people.map(\.name)) join visit \(index + 1)")
     }
 
     /// The organization a sentence is about: its first organization with a subject or topic particle.

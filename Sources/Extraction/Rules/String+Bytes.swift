@@ -23,7 +23,7 @@ extension StringProtocol {
         let found = utf8.withContiguousStorageIfAvailable { haystack in
             needle.utf8.withContiguousStorageIfAvailable { UnsafeBufferPointer.contains(haystack, $0) }
         }
-        return (found ?? nil) ?? Array(utf8).containsBytes(Array(needle.utf8))
+        return (found ?? nil) ?? Array(utf8).containsBytes(needle)
     }
 }
 
@@ -58,19 +58,6 @@ extension Array where Element == UInt8 {
 
     /// True when `needle` occurs in the bytes.
     func containsBytes(_ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty else { return true }
-        guard needle.count <= count else { return false }
-        let first = needle[0]
-        var i = 0
-        let last = count - needle.count
-        while i <= last {
-            if self[i] == first {
-                var k = 1
-                while k < needle.count && self[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
+        withUnsafeBufferPointer { haystack in needle.withUnsafeBufferPointer { UnsafeBufferPointer.contains(haystack, $0) } }
     }
 }
