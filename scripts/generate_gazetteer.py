@@ -157,8 +157,6 @@ LATIN_STOP = {
     # another, better-known place or thing
     "Columbia", "Ontario", "Hollywood", "Derby", "Windsor", "Frisco", "Miramar", "Surrey",
 }
-# Capitals keep their name even when it is listed above.
-LATIN_STOP_EXCEPT_CAPITALS: set[str] = set()
 
 # Two-syllable Hangul city names kept although the city is smaller than the threshold above.
 TWO_SYLLABLE_LISTED = {
@@ -303,7 +301,7 @@ def build_cities(country_names: dict[str, str], claimed: set[str], stop_ko: set[
             for text in latin:
                 if not is_latin_name(text) or len(text) < 3:
                     continue
-                if text in LATIN_STOP and not (is_capital and text in LATIN_STOP_EXCEPT_CAPITALS):
+                if text in LATIN_STOP:
                     continue
                 out.append((text, "en", False))
         for raw in city["alternatenames"]:

@@ -5,6 +5,9 @@ import Postgres
 
 /// A database of the benchmark's own on the configured server (DATABASE_URL, PG*, or the embedded cluster).
 enum BenchDatabase {
+    /// The database `ingest` fills and `project` and `amplify` read: one name, or they miss each other.
+    static let pipeline = "chronograph_pipeline"
+
     /// Drops and creates `name`, migrated; returns a connection to it.
     static func fresh(_ name: String) async throws -> ConnectionHandle {
         let admin = try DatabaseConnector().conninfo()

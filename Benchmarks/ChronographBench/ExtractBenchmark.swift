@@ -21,11 +21,6 @@ struct ExtractBenchmark: AsyncParsableCommand {
 
     func run() async throws {
         let reader = ArticleReader()
-        var byLanguage: [Language: [ArticleInput]] = [:]
-        for case .success(let article) in reader.articles(for: [samples]) {
-            let language = article.language ?? Language.detect(article.text)
-            byLanguage[language, default: []].append(Self.padded(article, to: size))
-        }
         let extractor = Extractor(gazetteer: try Gazetteer.bundled())
         if let dump {
             var outputs: [ArticleExtraction] = []
@@ -35,6 +30,11 @@ struct ExtractBenchmark: AsyncParsableCommand {
             }
             try ExtractionJSON.document(outputs).write(toFile: dump, atomically: true, encoding: .utf8)
             return
+        }
+        var byLanguage: [Language: [ArticleInput]] = [:]
+        for case .success(let article) in reader.articles(for: [samples]) {
+            let language = article.language ?? Language.detect(article.text)
+            byLanguage[language, default: []].append(Self.padded(article, to: size))
         }
         print("extraction on one core, articles padded to about \(size) bytes (target 1,000 articles/s per core)")
         for language in [Language.ko, .en] {

@@ -17,7 +17,7 @@ struct IngestBenchmark: AsyncParsableCommand {
     var articles = 10_000
 
     @Option(help: "The benchmark database (dropped and created).")
-    var database = "chronograph_pipeline"
+    var database = BenchDatabase.pipeline
 
     func run() async throws {
         let file = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("chronograph-bench-\(articles).jsonl")
@@ -64,7 +64,7 @@ struct ProjectBenchmark: AsyncParsableCommand {
         abstract: "Project the benchmark database's log into the read models from zero, and time a full rebuild.")
 
     @Option(help: "The benchmark database (filled by `ingest`).")
-    var database = "chronograph_pipeline"
+    var database = BenchDatabase.pipeline
 
     @Option(help: "Log events per projection transaction.")
     var batchSize = Projector.defaultBatchSize
@@ -104,7 +104,7 @@ struct AmplifyBenchmark: AsyncParsableCommand {
         abstract: "Copy the benchmark database's article streams until the log holds --events events (for a rebuild at scale).")
 
     @Option(help: "The benchmark database (filled by `ingest`).")
-    var database = "chronograph_pipeline"
+    var database = BenchDatabase.pipeline
 
     @Option(help: "How many log events to reach.")
     var events = 1_000_000

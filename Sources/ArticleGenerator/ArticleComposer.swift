@@ -150,7 +150,7 @@ struct ArticleComposer {
         named.insert(person.organization.id)
         let met = (0..<(rng.chance(35) ? 2 : 1)).map { _ in pickActor(excluding: [person.organization.id]) }
         let metNames = Array(Set(met.map(\.id))).sorted().compactMap { id in met.first { $0.id == id } }
-        slots["V"] = visitor(person)
+        slots["V"] = titled(person)
         slots["VN"] = person.name.written(in: language)
         slots["D"] = date.text
         slots["A"] = person.organization.written(in: language)
@@ -265,15 +265,14 @@ struct ArticleComposer {
         let people = bank.people(of: organization)
         if let person = people.isEmpty ? nil : rng.pick(people) {
             named.insert(person.name.id)
-            return language == .ko
-                ? "\(person.name.ko) \(organization.ko) \(NameTables.koreanTitles[person.role] ?? "대표")"
-                : "\(organization.en) \(NameTables.englishTitles[person.role] ?? "CEO") \(person.name.en)"
+            return titled(person)
         }
         let name = rng.pick(book.spokespeople)
         return language == .ko ? "\(name) \(organization.ko) 대표" : "\(organization.en) CEO \(name)"
     }
 
-    private func visitor(_ person: Person) -> String {
+    /// A person with their organization and title ('샘 올트먼 오픈AI CEO', 'OpenAI CEO Sam Altman').
+    private func titled(_ person: Person) -> String {
         language == .ko
             ? "\(person.name.ko) \(person.organization.ko) \(NameTables.koreanTitles[person.role] ?? "대표")"
             : "\(person.organization.en) \(NameTables.englishTitles[person.role] ?? "CEO") \(person.name.en)"

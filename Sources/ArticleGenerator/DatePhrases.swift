@@ -28,8 +28,7 @@ enum DatePhrases {
         switch (range, language) {
         case (.recent, .ko): koreanRecent(published, &rng)
         case (.recent, .en): englishRecent(published, &rng)
-        case (.background, .ko): koreanBackground(published, &rng)
-        case (.background, .en): englishBackground(published, &rng)
+        case (.background, _): background(published, language, &rng)
         }
     }
 
@@ -62,27 +61,6 @@ enum DatePhrases {
         }
     }
 
-    private static func koreanBackground(_ published: Day, _ rng: inout SplitMix64) -> DatePhrase {
-        let this = Month(year: published.year, month: published.month)
-        switch rng.below(10) {
-        case 0, 1:
-            return DatePhrase(text: "지난달", value: this.adding(months: -1).exact)
-        case 2, 3:
-            let month = rng.within(1...12)
-            return DatePhrase(text: "지난해 \(month)월", value: Month(year: published.year - 1, month: month).exact)
-        case 4 where published.month > 2:
-            let month = rng.within(1...(published.month - 1))
-            return DatePhrase(text: rng.chance(50) ? "지난 \(month)월" : "올해 \(month)월", value: Month(year: published.year, month: month).exact)
-        case 5:
-            return DatePhrase(text: "지난해", value: EDTFDate(year: published.year - 1))
-        case 6:
-            let year = published.year - rng.within(2...4)
-            return DatePhrase(text: "\(year)년", value: EDTFDate(year: year))
-        default:
-            return month(this.adding(months: -rng.within(2...20)), published: published, language: .ko)
-        }
-    }
-
     // MARK: - English
 
     private static func englishRecent(_ published: Day, _ rng: inout SplitMix64) -> DatePhrase {
@@ -104,24 +82,30 @@ enum DatePhrases {
         }
     }
 
-    private static func englishBackground(_ published: Day, _ rng: inout SplitMix64) -> DatePhrase {
+    // MARK: - Both languages
+
+    /// An earlier month or year: the same draws give the same value in both languages, only the words differ.
+    private static func background(_ published: Day, _ language: Language, _ rng: inout SplitMix64) -> DatePhrase {
         let this = Month(year: published.year, month: published.month)
+        let ko = language == .ko
         switch rng.below(10) {
         case 0, 1:
-            return DatePhrase(text: "last month", value: this.adding(months: -1).exact)
+            return DatePhrase(text: ko ? "지난달" : "last month", value: this.adding(months: -1).exact)
         case 2, 3:
             let month = rng.within(1...12)
-            return DatePhrase(text: "in \(englishMonths[month - 1]) last year", value: Month(year: published.year - 1, month: month).exact)
+            let text = ko ? "지난해 \(month)월" : "in \(englishMonths[month - 1]) last year"
+            return DatePhrase(text: text, value: Month(year: published.year - 1, month: month).exact)
         case 4 where published.month > 2:
             let month = rng.within(1...(published.month - 1))
-            return DatePhrase(text: "in \(englishMonths[month - 1])", value: Month(year: published.year, month: month).exact)
+            let text = ko ? (rng.chance(50) ? "지난 \(month)월" : "올해 \(month)월") : "in \(englishMonths[month - 1])"
+            return DatePhrase(text: text, value: Month(year: published.year, month: month).exact)
         case 5:
-            return DatePhrase(text: "last year", value: EDTFDate(year: published.year - 1))
+            return DatePhrase(text: ko ? "지난해" : "last year", value: EDTFDate(year: published.year - 1))
         case 6:
             let year = published.year - rng.within(2...4)
-            return DatePhrase(text: "in \(year)", value: EDTFDate(year: year))
+            return DatePhrase(text: ko ? "\(year)년" : "in \(year)", value: EDTFDate(year: year))
         default:
-            return month(this.adding(months: -rng.within(2...20)), published: published, language: .en)
+            return month(this.adding(months: -rng.within(2...20)), published: published, language: language)
         }
     }
 

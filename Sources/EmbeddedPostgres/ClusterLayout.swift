@@ -23,7 +23,6 @@ struct ClusterLayout: Sendable, Equatable {
     var relocated: Bool
     var socketDirectory: URL
 
-    var lockFile: URL { home.appendingPathComponent("lock") }
     var locationRecord: URL { Self.locationRecord(home: home) }
     var dataDirectory: URL { root.appendingPathComponent("data") }
     /// Where `initdb` builds a new cluster before it is renamed to `dataDirectory`.
@@ -33,6 +32,8 @@ struct ClusterLayout: Sendable, Equatable {
     /// Whether the socket directory lies outside the cluster root (and so is removed separately).
     var socketOutsideRoot: Bool { socketDirectory.deletingLastPathComponent().path != root.path }
 
+    /// The lock file: known before the layout is, since the layout is resolved under the lock.
+    static func lockFile(home: URL) -> URL { home.appendingPathComponent("lock") }
     static func locationRecord(home: URL) -> URL { home.appendingPathComponent("cluster-location") }
 
     /// The layout for `home`, given who runs the server (nil: the current user).

@@ -96,7 +96,7 @@ public struct EmbeddedCluster: Sendable {
     public func start() throws -> StartResult {
         let serverUser = try ServerUser.forCurrentProcess()
         try createHome()
-        return try FileLock.withExclusiveLock(on: home.appendingPathComponent("lock")) {
+        return try FileLock.withExclusiveLock(on: ClusterLayout.lockFile(home: home)) {
             let layout = ClusterLayout.resolve(home: home, serverUser: serverUser)
             let existingMajor = Self.clusterMajorVersion(layout)
             if existingMajor != nil, Self.runningPid(layout) != nil {
@@ -118,7 +118,7 @@ public struct EmbeddedCluster: Sendable {
     public func stop() throws {
         let serverUser = try ServerUser.forCurrentProcess()
         guard FileManager.default.fileExists(atPath: home.path) else { return }
-        try FileLock.withExclusiveLock(on: home.appendingPathComponent("lock")) {
+        try FileLock.withExclusiveLock(on: ClusterLayout.lockFile(home: home)) {
             let layout = ClusterLayout.resolve(home: home, serverUser: serverUser)
             try stopServer(layout, runner: CommandRunner(serverUser: serverUser, logger: logger))
         }
@@ -155,7 +155,7 @@ public struct EmbeddedCluster: Sendable {
     public func destroy() throws {
         let serverUser = try ServerUser.forCurrentProcess()
         guard FileManager.default.fileExists(atPath: home.path) else { return }
-        let lockFile = home.appendingPathComponent("lock")
+        let lockFile = ClusterLayout.lockFile(home: home)
         try FileLock.withExclusiveLock(on: lockFile) {
             let layout = ClusterLayout.resolve(home: home, serverUser: serverUser)
             try stopServer(layout, runner: CommandRunner(serverUser: serverUser, logger: logger))

@@ -25,6 +25,9 @@ import Testing
 
     @Test func shortHashIsStableAndFixedWidth() {
         #expect(ClusterLayout.shortHash("") == "cbf29ce484222325")
+        // FNV-1a's published test vectors: the empty string checks only the offset basis, these the prime too.
+        #expect(ClusterLayout.shortHash("a") == "af63dc4c8601ec8c")
+        #expect(ClusterLayout.shortHash("foobar") == "85944171f73967e8")
         #expect(ClusterLayout.shortHash("/root/.local/share/chronograph").count == 16)
         #expect(ClusterLayout.shortHash("/a") != ClusterLayout.shortHash("/b"))
     }

@@ -18,10 +18,15 @@ func withThrowawayCluster<T>(
     return try body(cluster)
 }
 
+/// `psql`, looked up once: locating the binaries runs `pg_config` and `postgres --version`.
+private let psqlExecutable: Result<URL, any Error> = Result {
+    guard let psql = try PostgresBinaries.locate().psql() else { throw PsqlMissing() }
+    return psql
+}
+
 /// What `psql -X -A -t -c <sql> <connection>` printed, trimmed, and its exit status.
 func psql(_ connection: String, _ sql: String) throws -> (status: Int32, output: String) {
-    let binaries = try PostgresBinaries.locate()
-    guard let psql = binaries.psql() else { throw PsqlMissing() }
+    let psql = try psqlExecutable.get()
     let process = Process()
     process.executableURL = psql
     process.arguments = ["-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql, connection]

@@ -108,7 +108,7 @@ public struct Migrator: Sendable {
             applied: applied,
             pending: migrations.filter { !appliedVersions.contains($0.version) },
             unknown: applied.filter { known[$0.version] == nil },
-            changed: applied.filter { known[$0.version].map { $0.checksum } != nil && known[$0.version]!.checksum != $0.checksum }
+            changed: applied.filter { row in known[row.version].map { $0.checksum != row.checksum } ?? false }
         )
     }
 }
