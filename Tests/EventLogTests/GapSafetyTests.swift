@@ -161,6 +161,24 @@ import Testing
         // It delivered (and then stopped by throwing): time to delivery is what matters.
         #expect(Date().timeIntervalSince(appended) < 1.5)
     }
+
+    /// The wait helper both followers use: backs off when nothing comes, starts again short when woken.
+    @Test func waitingForAnAppendBacksOffOrIsWoken() async throws {
+        let db = try await TestDatabase.create()
+        let listener = try await db.connect()
+        try await listener.withConnection { try $0.listen(EventStore.notificationChannel) }
+        let idle = try await LogFollower.waitForAppend(on: listener, interval: 0.1, maxInterval: 0.15)
+        #expect(idle == 0.15)
+        let stopped = try await LogFollower.waitForAppend(on: listener, interval: 30, maxInterval: 60, shouldStop: { true })
+        #expect(stopped == 60)  // a stop request ends the wait at once, as a wait that heard nothing
+
+        let waiter = Task { try await LogFollower.waitForAppend(on: listener, interval: 30, maxInterval: 60) }
+        try await Task.sleep(for: .milliseconds(300))
+        let appended = Date()
+        try await db.withConnection { try store.append([NewEvent(type: "t", data: "{}")], to: "w-1", on: $0) }
+        #expect(try await waiter.value == LogFollower.minPollInterval)
+        #expect(Date().timeIntervalSince(appended) < 1.5)
+    }
 }
 
 /// Reads the whole log, waiting (up to 30 s) until `count` events are readable.
