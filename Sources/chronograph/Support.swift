@@ -68,6 +68,13 @@ final class StopSignal: Sendable {
     var isStopped: Bool { stopped.load(ordering: .relaxed) }
 }
 
+/// Prints a value as one line of JSON to standard output, keys sorted, slashes left as they are.
+func printJSON(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}
+
 /// Escapes a string as a JSON string literal.
 func jsonString(_ string: String) -> String {
     ExtractionJSON.string(string)

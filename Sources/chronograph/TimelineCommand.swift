@@ -33,9 +33,7 @@ struct TimelineCommand: AsyncParsableCommand {
         }
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(timeline), as: UTF8.self))
+            try printJSON(timeline)
         case .table:
             let aliases = timeline.aliases.isEmpty ? "" : ", also " + timeline.aliases.prefix(6).joined(separator: ", ")
             print("\(timeline.entity.name) (\(timeline.entity.kind), \(timeline.entity.id)\(aliases)): \(timeline.events.count) events")
