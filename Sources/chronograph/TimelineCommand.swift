@@ -25,12 +25,7 @@ struct TimelineCommand: AsyncParsableCommand {
     func run() async throws {
         let handle = try await DatabaseConnector().connect()
         let name = entity
-        let timeline: Timeline
-        do {
-            timeline = try await handle.withConnection { try TimelineQuery().timeline(for: name, on: $0) }
-        } catch let error as QueryError {
-            throw ValidationError(error.message)
-        }
+        let timeline = try await query(on: handle) { try TimelineQuery().timeline(for: name, on: $0) }
         switch format {
         case .json:
             try printJSON(timeline)
