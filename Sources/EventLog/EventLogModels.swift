@@ -147,6 +147,17 @@ public struct LogStats: Sendable, Hashable, Codable {
         case eventsBehindWatermark = "watermark_lag_events"
         case oldestOpenTransactionSeconds = "oldest_open_transaction_seconds"
     }
+
+    /// Every key, `last_position` as null on an empty log (not left out), so readers can rely on it.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(events, forKey: .events)
+        try container.encode(streams, forKey: .streams)
+        try container.encode(lastPosition, forKey: .lastPosition)
+        try container.encode(watermarkXid, forKey: .watermarkXid)
+        try container.encode(eventsBehindWatermark, forKey: .eventsBehindWatermark)
+        try container.encode(oldestOpenTransactionSeconds, forKey: .oldestOpenTransactionSeconds)
+    }
 }
 
 /// An append or read the log refused.

@@ -31,7 +31,7 @@ public struct LogFollower: Sendable {
         let store = store, filter = filter, fromPosition = fromPosition, batchSize = batchSize
         try await handle.withConnection { try $0.listen(EventStore.notificationChannel) }
         var position = start
-        var interval = 0.05
+        var interval = Self.minPollInterval
         while !shouldStop() && !Task.isCancelled {
             let after = position
             let batch = try await handle.withConnection {
@@ -40,19 +40,31 @@ public struct LogFollower: Sendable {
             if let last = batch.last {
                 try await deliver(batch)
                 position = last.logPosition
-                interval = 0.05
+                interval = Self.minPollInterval
                 if batch.count == batchSize { continue }
             }
-            // Wait for a notification, in short slices so a stop request is seen quickly.
-            var waited = 0.0
-            var woken = false
-            while waited < interval, !woken, !shouldStop(), !Task.isCancelled {
-                let slice = min(0.25, interval - waited)
-                woken = try await handle.withConnection { !(try $0.waitForNotifications(timeout: slice)).isEmpty }
-                waited += slice
-            }
-            interval = woken ? 0.05 : min(interval * 2, maxPollInterval)
+            interval = try await Self.waitForAppend(on: handle, interval: interval, maxInterval: maxPollInterval, shouldStop: shouldStop)
         }
         return position
+    }
+
+    /// The first poll interval, and the one after a notification or a delivered batch.
+    public static let minPollInterval = 0.05
+
+    /// Waits up to `interval` seconds for an append's notification on `handle` (which must LISTEN on
+    /// ``EventStore/notificationChannel``), in short slices so that `shouldStop` and cancellation are
+    /// seen quickly. Returns the interval for the next wait: back to ``minPollInterval`` when woken,
+    /// else doubled up to `maxInterval`.
+    public static func waitForAppend(
+        on handle: ConnectionHandle, interval: Double, maxInterval: Double, shouldStop: @Sendable () -> Bool = { false }
+    ) async throws -> Double {
+        var waited = 0.0
+        var woken = false
+        while waited < interval, !woken, !shouldStop(), !Task.isCancelled {
+            let slice = min(0.25, interval - waited)
+            woken = try await handle.withConnection { !(try $0.waitForNotifications(timeout: slice)).isEmpty }
+            waited += slice
+        }
+        return woken ? minPollInterval : min(interval * 2, maxInterval)
     }
 }

@@ -46,15 +46,20 @@ public struct Ingester: Sendable {
         self.logger = logger
     }
 
-    /// Ingests everything under `paths`. `notice` hears of duplicates, failures and warnings; `progress`
+    /// Ingests everything under `paths` ("-" is standard input). `notice` hears of duplicates, failures and warnings; `progress`
     /// gets the running summary and how many input files are done, after each batch.
     public func ingest(
         paths: [String], on handle: ConnectionHandle,
         notice: @escaping @Sendable (Notice) -> Void = { _ in },
         progress: @Sendable (Summary, _ filesDone: Int, _ files: Int) -> Void = { _, _, _ in }
     ) async throws -> Summary {
-        let stream = ArticleReader().articles(for: paths)
-        let files = stream.files.count
+        let reader = ArticleReader()
+        // Each path's files are found now (for the count) and read as reached; "-" is standard input.
+        let perPath = paths.map { $0 == "-" ? nil : reader.articles(for: [$0]) }
+        let files = perPath.reduce(0) { $0 + ($1?.files.count ?? 1) }
+        let inputs = perPath.lazy.flatMap { stream in
+            stream.map(AnySequence.init) ?? AnySequence(reader.read(stdin: FileHandle.standardInput.readDataToEndOfFile()))
+        }
         var summary = Summary()
         var pending: [ArticleInput] = []
         var failures: [InputError] = []
@@ -68,7 +73,7 @@ public struct Ingester: Sendable {
                 lastSource = source
             }
         }
-        for item in stream {
+        for item in inputs {
             switch item {
             case .success(let article):
                 pending.append(article)

@@ -1,3 +1,4 @@
+import Foundation
 public import Postgres
 
 /// An entity as queries return it.
@@ -21,7 +22,7 @@ public struct EntityLookup: Sendable {
 
     /// The entity a user means, or an error naming what was not found or what was ambiguous.
     public func find(_ text: String, on connection: Connection) throws -> EntityInfo {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         let rows = try connection.query("""
             WITH candidates AS (
                 SELECT graph.canonical(id) AS id, 3 AS rank, 0 AS seen FROM graph.entities WHERE id = \(trimmed)
@@ -51,17 +52,4 @@ public struct QueryError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public init(message: String) { self.message = message }
     public var description: String { message }
-}
-
-extension String {
-    func trimmingCharacters(in set: Set<Character>) -> String {
-        var slice = self[...]
-        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-        return String(slice)
-    }
-}
-
-extension Set where Element == Character {
-    static let whitespaces: Set<Character> = [" ", "\t", "\n", "\r"]
 }

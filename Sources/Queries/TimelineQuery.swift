@@ -84,7 +84,7 @@ public struct TimelineQuery: Sendable {
             roles[try row.decode(0)] = row[1] ?? ""
         }
         let rows = try connection.query("""
-            SELECT e.id, e.type, e.date, e.conflicting_dates::text AS conflicts, l.announced_event_id AS announced_by,
+            SELECT e.id, e.type, e.date, e.conflicting_dates AS conflicts, l.announced_event_id AS announced_by,
                    e.actor_id, e.place_id
             FROM graph.events e
             LEFT JOIN graph.office_announcements l ON l.opened_event_id = e.id
@@ -97,21 +97,18 @@ public struct TimelineQuery: Sendable {
         guard !ids.isEmpty else { return Timeline(entity: entity, aliases: aliases, events: []) }
         let idArray = PostgresArray(ids)
 
+        // Who takes part in each event, and those entities (one read of event_entities for both).
         var entities: [String: EntityInfo] = [:]
-        for row in try connection.query("""
-            SELECT DISTINCT n.id, n.name, n.kind, n.country
-            FROM graph.event_entities ee JOIN graph.entities n ON n.id = ee.entity_id
-            WHERE ee.event_id = ANY(\(idArray)::text[])
-            """) {
-            let info = EntityInfo(id: try row.decode(0), name: try row.decode(1), kind: try row.decode(2), country: row[3])
-            entities[info.id] = info
-        }
         var participation: [String: [(String, String)]] = [:]
         for row in try connection.query("""
-            SELECT event_id, entity_id, role FROM graph.event_entities WHERE event_id = ANY(\(idArray)::text[])
-            ORDER BY event_id, role, entity_id
+            SELECT ee.event_id, ee.role, n.id, n.name, n.kind, n.country
+            FROM graph.event_entities ee JOIN graph.entities n ON n.id = ee.entity_id
+            WHERE ee.event_id = ANY(\(idArray)::text[])
+            ORDER BY ee.event_id, ee.role, ee.entity_id
             """) {
-            participation[try row.decode(0), default: []].append((try row.decode(1), try row.decode(2)))
+            let info = EntityInfo(id: try row.decode(2), name: try row.decode(3), kind: try row.decode(4), country: row[5])
+            entities[info.id] = info
+            participation[try row.decode(0), default: []].append((info.id, try row.decode(1)))
         }
         var sources: [String: [Timeline.Event.Source]] = [:]
         for row in try connection.query("""
@@ -137,7 +134,7 @@ public struct TimelineQuery: Sendable {
                 return Timeline.Event.Participant(entity: info, role: String(pair.1.dropFirst("participant:".count)))
             }
             let type: String = try row.decode("type")
-            let conflicts = (row["conflicts"] ?? "{}").trimmingCharacters(in: ["{", "}"]).split(separator: ",").map(String.init)
+            let conflicts = try row.decode("conflicts", as: PostgresArray<String>.self).elements
             return Timeline.Event(
                 id: id, type: type, date: row["date"], actor: actor, counterparties: counterparties,
                 participants: participants, place: place, sources: sources[id] ?? [], conflicts: conflicts,

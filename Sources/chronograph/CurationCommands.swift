@@ -8,11 +8,7 @@ import Queries
 
 /// Resolves a name or id to an entity of the read models, or fails with the lookup's message.
 private func resolveEntity(_ text: String, on handle: ConnectionHandle) async throws -> EntityInfo {
-    do {
-        return try await handle.withConnection { try EntityLookup().find(text, on: $0) }
-    } catch let error as QueryError {
-        throw ValidationError(error.message)
-    }
+    try await query(on: handle) { try EntityLookup().find(text, on: $0) }
 }
 
 /// Records a curation fact, then brings the read models up to date (unless a projector is running, which will).
@@ -108,11 +104,7 @@ struct EventCommand: AsyncParsableCommand {
 
         func run() async throws {
             let handle = try await DatabaseConnector().connect()
-            let id = event
-            let exists = try await handle.withConnection {
-                try $0.query("SELECT count(*) FROM graph.events WHERE id = \(id)")[0].decode(0, as: Int.self) > 0
-            }
-            guard exists else { throw ValidationError("no event has the id '\(id)'") }
+            let id = try await query(on: handle) { [event] in try CurationTargets().event(event, on: $0) }
             try await record(EventRetracted(event: id, reason: reason), type: EventCatalog.EventTypeName.eventRetracted, on: handle)
         }
     }
@@ -137,15 +129,8 @@ struct ArticleCommand: AsyncParsableCommand {
 
         func run() async throws {
             let handle = try await DatabaseConnector().connect()
-            let prefix = article
-            let matches = try await handle.withConnection {
-                try $0.query("SELECT id FROM graph.articles WHERE id LIKE \(prefix.replacingOccurrences(of: "%", with: "") + "%") LIMIT 2")
-                    .map { try $0.decode(0, as: String.self) }
-            }
-            guard matches.count == 1 else {
-                throw ValidationError(matches.isEmpty ? "no article has the id '\(prefix)'" : "'\(prefix)' matches more than one article: give more of the id")
-            }
-            try await record(ArticleRetracted(article: matches[0], reason: reason), type: EventCatalog.EventTypeName.articleRetracted, on: handle)
+            let id = try await query(on: handle) { [article] in try CurationTargets().article(article, on: $0) }
+            try await record(ArticleRetracted(article: id, reason: reason), type: EventCatalog.EventTypeName.articleRetracted, on: handle)
         }
     }
 }

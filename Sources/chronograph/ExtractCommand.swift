@@ -73,12 +73,10 @@ struct ExtractCommand: AsyncParsableCommand {
         }
 
         for path in paths {
-            let inputs: [Result<ArticleInput, InputError>]
-            if path == "-" {
-                inputs = reader.read(stdin: FileHandle.standardInput.readDataToEndOfFile())
-            } else {
-                inputs = Array(reader.articles(for: [path]))
-            }
+            // A folder is read file by file as the batches go, not gathered first.
+            let inputs = path == "-"
+                ? AnySequence(reader.read(stdin: FileHandle.standardInput.readDataToEndOfFile()))
+                : AnySequence(reader.articles(for: [path]))
             for input in inputs {
                 switch input {
                 case .success(let article):

@@ -87,9 +87,7 @@ struct IngestCommand: AsyncParsableCommand {
         let seconds = Date().timeIntervalSince(started)
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+            try printJSON(summary)
         case .text:
             print("\(summary.articles) articles: \(summary.new) new, \(summary.duplicates) already ingested, \(summary.failed) failed; "
                   + "\(summary.events) events and \(summary.relations) relations appended in \(String(format: "%.1f", seconds)) s")
@@ -101,9 +99,7 @@ struct IngestCommand: AsyncParsableCommand {
         let failures = try await handle.withConnection { try Ingester.failures(on: $0) }
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(failures), as: UTF8.self))
+            try printJSON(failures)
         case .text:
             if failures.isEmpty { print("no failed inputs recorded") }
             for failure in failures {

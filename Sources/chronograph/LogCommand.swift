@@ -76,15 +76,12 @@ struct LogCommand: AsyncParsableCommand {
             }
             let event = NewEvent(id: id.flatMap(UUID.init(uuidString:)) ?? UUID(), type: type!, data: data!, metadata: metadata)
             let request = AppendRequest(stream: stream!, events: [event], expectedVersion: ExpectedVersion(argument: expectedVersion)!)
-            let outcome = try await handle.withConnection { try EventStore().append([request], on: $0)[0] }
-            switch outcome {
-            case .appended(let stream, _, let last, _):
-                print("{\"stream\":\(jsonString(stream)),\"version\":\(last),\"id\":\"\(event.id.uuidString.lowercased())\",\"status\":\"appended\"}")
-            case .alreadyAppended(let stream, let last):
-                print("{\"stream\":\(jsonString(stream)),\"version\":\(last),\"id\":\"\(event.id.uuidString.lowercased())\",\"status\":\"already_appended\"}")
-            case .rejected(let error):
-                throw error
+            let (version, status): (Int64, String) = switch try await handle.withConnection({ try EventStore().append([request], on: $0)[0] }) {
+            case .appended(_, _, let last, _): (last, "appended")
+            case .alreadyAppended(_, let last): (last, "already_appended")
+            case .rejected(let error): throw error
             }
+            print("{\"stream\":\(jsonString(request.stream)),\"version\":\(version),\"id\":\"\(event.id.uuidString.lowercased())\",\"status\":\"\(status)\"}")
         }
 
         private func appendLines(from path: String, handle: ConnectionHandle) async throws {
@@ -277,11 +274,7 @@ struct LogCommand: AsyncParsableCommand {
             let stats = try await handle.withConnection { try EventStore().stats(on: $0) }
             switch format {
             case .json:
-                // last_position is null on an empty log, not missing: readers can rely on every key.
-                let encoded = try JSONEncoder().encode(stats)
-                var object = (try JSONSerialization.jsonObject(with: encoded) as? [String: Any]) ?? [:]
-                if object["last_position"] == nil { object["last_position"] = NSNull() }
-                print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
+                try printJSON(stats)
             case .table:
                 print(renderTable(header: ["", ""], rows: [
                     ["events", String(stats.events)],

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Extraction
 import Foundation
+import Postgres
+import Queries
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -66,6 +68,22 @@ final class StopSignal: Sendable {
     }
 
     var isStopped: Bool { stopped.load(ordering: .relaxed) }
+}
+
+/// Prints a value as one line of JSON to standard output, keys sorted, slashes left as they are.
+func printJSON(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}
+
+/// Runs a read-model query; what it does not find (a `QueryError`) fails as a user's mistake, with its message.
+func query<T: Sendable>(on handle: ConnectionHandle, _ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
+    do {
+        return try await handle.withConnection(body)
+    } catch let error as QueryError {
+        throw ValidationError(error.message)
+    }
 }
 
 /// Escapes a string as a JSON string literal.

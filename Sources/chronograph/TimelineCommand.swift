@@ -25,17 +25,10 @@ struct TimelineCommand: AsyncParsableCommand {
     func run() async throws {
         let handle = try await DatabaseConnector().connect()
         let name = entity
-        let timeline: Timeline
-        do {
-            timeline = try await handle.withConnection { try TimelineQuery().timeline(for: name, on: $0) }
-        } catch let error as QueryError {
-            throw ValidationError(error.message)
-        }
+        let timeline = try await query(on: handle) { try TimelineQuery().timeline(for: name, on: $0) }
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(timeline), as: UTF8.self))
+            try printJSON(timeline)
         case .table:
             let aliases = timeline.aliases.isEmpty ? "" : ", also " + timeline.aliases.prefix(6).joined(separator: ", ")
             print("\(timeline.entity.name) (\(timeline.entity.kind), \(timeline.entity.id)\(aliases)): \(timeline.events.count) events")

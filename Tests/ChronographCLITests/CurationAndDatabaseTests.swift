@@ -82,6 +82,8 @@ import Testing
         #expect(unknownEvent.status != 0 && unknownEvent.stderr.contains("ev-0000"), "\(unknownEvent)")
         let unknownArticle = try await cli.run(["article", "retract", "zzzz", "--reason", "x"])
         #expect(unknownArticle.status != 0 && unknownArticle.stderr.contains("zzzz"), "\(unknownArticle)")
+        let wildcard = try await cli.run(["article", "retract", "_", "--reason", "x"])  // a letter, not LIKE's any-character
+        #expect(wildcard.status != 0 && wildcard.stderr.contains("no article has the id '_'"), "\(wildcard)")
 
         // Every correction is in the log, retractions with their reasons.
         let curation = try await cli.run(["log", "read", "--category", "curation"]).jsonLines()

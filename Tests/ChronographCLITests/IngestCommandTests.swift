@@ -42,6 +42,19 @@ import Testing
         #expect(text2.stdout.contains("1 already ingested"), "\(text2)")
     }
 
+    @Test func standardInputIsIngestedLikeAFile() async throws {
+        let cli = try await CLI.make()
+        defer { cli.finish() }
+        let text = englishOfficeArticle(company: "Veltrona Robotics", city: "Busan")
+        let fromStdin = try await cli.run(["ingest", "-", "--published", "2024-03-06", "--format", "json"], stdin: text)
+        #expect(fromStdin.status == 0, "\(fromStdin)")
+        let counts = try fromStdin.json()
+        #expect(counts["articles"] as? Int == 1 && counts["new"] as? Int == 1 && counts["failed"] as? Int == 0, "\(fromStdin)")
+        let file = try cli.write("same.txt", text)
+        let again = try await cli.run(["ingest", file, "--published", "2024-03-06", "--format", "json"])
+        #expect(try again.json()["duplicates"] as? Int == 1, "\(again)")
+    }
+
     @Test func aBadInputIsReportedAndListedOnceByIngestFailed() async throws {
         let cli = try await CLI.make()
         defer { cli.finish() }

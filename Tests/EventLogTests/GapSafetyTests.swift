@@ -141,24 +141,37 @@ import Testing
     @Test func aFollowerIsWokenByNotify() async throws {
         let db = try await TestDatabase.create()
         let followerHandle = try await db.connect()
-        let task = Task { () -> Date? in
-            var when: Date?
+        let task = Task {
             // A long poll interval: only NOTIFY can wake it quickly.
-            try await LogFollower(maxPollInterval: 30).follow(on: followerHandle) { batch in
-                when = Date()
-                throw CancellationError()
-            }
-            return when
+            try await LogFollower(maxPollInterval: 30).follow(on: followerHandle) { _ in throw CancellationError() }
         }
         try await Task.sleep(for: .milliseconds(2_500))  // let it reach its long wait
         let appended = Date()
         try await db.withConnection { try store.append([NewEvent(type: "t", data: "{}")], to: "n-1", on: $0) }
-        let result = await task.result
-        guard case .failure = result else {
-            Issue.record("the follower stopped without seeing the event")
+        // Only a delivery throws CancellationError; any other end (an error of its own) is a failure.
+        guard case .failure(let error) = await task.result, error is CancellationError else {
+            Issue.record("the follower stopped without delivering the event")
             return
         }
         // It delivered (and then stopped by throwing): time to delivery is what matters.
+        #expect(Date().timeIntervalSince(appended) < 1.5)
+    }
+
+    /// The wait helper both followers use: backs off when nothing comes, starts again short when woken.
+    @Test func waitingForAnAppendBacksOffOrIsWoken() async throws {
+        let db = try await TestDatabase.create()
+        let listener = try await db.connect()
+        try await listener.withConnection { try $0.listen(EventStore.notificationChannel) }
+        let idle = try await LogFollower.waitForAppend(on: listener, interval: 0.1, maxInterval: 0.15)
+        #expect(idle == 0.15)
+        let stopped = try await LogFollower.waitForAppend(on: listener, interval: 30, maxInterval: 60, shouldStop: { true })
+        #expect(stopped == 60)  // a stop request ends the wait at once, as a wait that heard nothing
+
+        let waiter = Task { try await LogFollower.waitForAppend(on: listener, interval: 30, maxInterval: 60) }
+        try await Task.sleep(for: .milliseconds(300))
+        let appended = Date()
+        try await db.withConnection { try store.append([NewEvent(type: "t", data: "{}")], to: "w-1", on: $0) }
+        #expect(try await waiter.value == LogFollower.minPollInterval)
         #expect(Date().timeIntervalSince(appended) < 1.5)
     }
 }
