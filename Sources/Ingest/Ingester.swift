@@ -103,7 +103,9 @@ public struct Ingester: Sendable {
         failures.removeAll(keepingCapacity: true)
         guard !articles.isEmpty || !errors.isEmpty else { return }
 
-        let facts = try await extractAll(articles)
+        let facts = try await extractor.extractAll(articles, published: published, language: language) {
+            try ArticleFacts($1, text: $0.text)
+        }
         var requests = facts.map(\.request)
         for error in errors {
             notice(.failed(error))
@@ -138,28 +140,6 @@ public struct Ingester: Sendable {
     }
 
     /// Extracts on every core, one task per article, results in input order.
-    private func extractAll(_ articles: [ArticleInput]) async throws -> [ArticleFacts] {
-        let extractor = extractor, published = published, language = language
-        return try await withThrowingTaskGroup(of: (Int, ArticleFacts).self) { group in
-            var results = [ArticleFacts?](repeating: nil, count: articles.count)
-            let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
-            var next = 0
-            func add() {
-                let index = next, article = articles[index]
-                next += 1
-                group.addTask {
-                    let extraction = extractor.extract(article, published: published, language: language)
-                    return (index, try ArticleFacts(extraction, text: article.text))
-                }
-            }
-            while next < min(width, articles.count) { add() }
-            while let (index, facts) = try await group.next() {
-                results[index] = facts
-                if next < articles.count { add() }
-            }
-            return results.map { $0! }
-        }
-    }
 }
 
 extension Ingester {

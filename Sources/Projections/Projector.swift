@@ -124,7 +124,7 @@ public struct Projector: Sendable {
         var reader: ConnectionHandle?
         var next: Task<GraphProjection.Batch, any Error>?
         defer { next?.cancel() }
-        var interval = 0.05
+        var interval = LogFollower.minPollInterval
         var nextAnalyze = 5_000
         while !shouldStop() && !Task.isCancelled {
             // The read models grow fast during a catch-up: refresh the planner's statistics as they do,
@@ -155,18 +155,11 @@ public struct Projector: Sendable {
                 state.applied += batch.count
                 state.batches += 1
                 progress(state)
-                interval = 0.05
+                interval = LogFollower.minPollInterval
                 if batch.count == batchSize { continue }
             }
             guard follow else { break }
-            var waited = 0.0
-            var woken = false
-            while waited < interval, !woken, !shouldStop(), !Task.isCancelled {
-                let slice = min(0.25, interval - waited)
-                woken = try await handle.withConnection { !(try $0.waitForNotifications(timeout: slice)).isEmpty }
-                waited += slice
-            }
-            interval = woken ? 0.05 : min(interval * 2, 2)
+            interval = try await LogFollower.waitForAppend(on: handle, interval: interval, maxInterval: 2, shouldStop: shouldStop)
         }
         return state
     }

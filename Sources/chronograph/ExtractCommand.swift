@@ -56,9 +56,9 @@ struct ExtractCommand: AsyncParsableCommand {
         var pendingWarnings: [String] = []
         let batchSize = max(8, ProcessInfo.processInfo.activeProcessorCount * 8)
 
-        func flush() async {
+        func flush() async throws {
             guard !batch.isEmpty else { return }
-            let results = await Self.extractAll(batch.map(\.0), extractor: extractor, published: publishedDate, language: languageChoice, explain: explain)
+            let results = try await extractor.extractAll(batch.map(\.0), published: publishedDate, language: languageChoice, explain: explain) { $1 }
             for (index, var result) in results.enumerated() {
                 result.warnings = batch[index].1 + result.warnings
                 switch format {
@@ -82,7 +82,7 @@ struct ExtractCommand: AsyncParsableCommand {
                 case .success(let article):
                     batch.append((article, pendingWarnings))
                     pendingWarnings = []
-                    if batch.count >= batchSize { await flush() }
+                    if batch.count >= batchSize { try await flush() }
                 case .failure(let error):
                     printError("chronograph extract: \(error.description)")
                     if error.articleKept {
@@ -93,15 +93,11 @@ struct ExtractCommand: AsyncParsableCommand {
                 }
             }
         }
-        await flush()
+        try await flush()
         if format == .json {
             var tail = "]"
             if !failures.isEmpty {
-                tail += ",\"errors\":[" + failures.map { failure in
-                    var item = "{\"source\":\(ExtractionJSON.string(failure.source))"
-                    if let line = failure.line { item += ",\"line\":\(line)" }
-                    return item + ",\"message\":\(ExtractionJSON.string(failure.message))}"
-                }.joined(separator: ",") + "]"
+                tail += ",\"errors\":[" + failures.map(ExtractionJSON.failure).joined(separator: ",") + "]"
             }
             out.write(tail + "}")
         }
@@ -109,21 +105,6 @@ struct ExtractCommand: AsyncParsableCommand {
         if !failures.isEmpty { throw ExitCode(2) }
     }
 
-    /// Extracts articles on all cores, one task per article; results in input order.
-    static func extractAll(
-        _ articles: [ArticleInput], extractor: Extractor, published: EDTFDate?, language: Language?, explain: Bool
-    ) async -> [ArticleExtraction] {
-        await withTaskGroup(of: (Int, ArticleExtraction).self) { group in
-            for (index, article) in articles.enumerated() {
-                group.addTask {
-                    (index, extractor.extract(article, published: published, language: language, explain: explain))
-                }
-            }
-            var results = [ArticleExtraction?](repeating: nil, count: articles.count)
-            for await (index, result) in group { results[index] = result }
-            return results.compactMap { $0 }
-        }
-    }
 
     /// A readable summary of one article.
     static func table(_ a: ArticleExtraction) -> String {

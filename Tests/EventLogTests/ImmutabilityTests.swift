@@ -46,6 +46,14 @@ import Testing
 }
 
 @Suite struct MigrationTests {
+    /// The checksum recorded for an applied migration is FNV-1a (64 bits): a changed function would make
+    /// every database's recorded checksums look edited.
+    @Test func theChecksumIsFNV1a() {
+        #expect(Migration(version: 1, name: "x", sql: "").checksum == "cbf29ce484222325")
+        #expect(Migration(version: 1, name: "x", sql: "a").checksum == "af63dc4c8601ec8c")
+        #expect(Migration(version: 1, name: "x", sql: "foobar").checksum == "85944171f73967e8")
+    }
+
     @Test func migratingTwiceDoesNothingTheSecondTime() async throws {
         let db = try await TestDatabase.create(migrated: false)
         let migrator = try Migrator.bundled()

@@ -146,15 +146,4 @@ import Testing
             }
         }
     }
-
-    @Test func generatingIsFast() {
-        let clock = ContinuousClock()
-        var bytes = 0
-        let elapsed = clock.measure {
-            for article in Self.generator.articles(10_000..<12_000) { bytes += article.json.utf8.count }
-        }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        print("generated 2000 articles (\(bytes / 1000) KB of JSON Lines) in \(seconds) s: \(Int(2000 / seconds)) articles/s")
-        #expect(bytes > 2000 * 3_000)
-    }
 }
