@@ -146,32 +146,43 @@ struct EdgeChanges: Sendable {
     }
 
     /// Counts edges again from their facts: the events that draw them (not retracted) with their sources,
-    /// and the relation reports (of articles not retracted).
-    static func recount(_ edges: [Edge], on statements: Statements) throws {
-        let table = edgeTable(edges)
-        try statements.write("""
-            DELETE FROM graph.edge_articles x USING \(table)
-            WHERE x.subject_id = t.s AND x.predicate = t.p AND x.object_id = t.o AND x.role = t.r
-            """)
-        try statements.write("""
-            DELETE FROM graph.relations x USING \(table)
-            WHERE x.subject_id = t.s AND x.predicate = t.p AND x.object_id = t.o AND x.role = t.r
-            """)
+    /// and the relation reports (of articles not retracted). `edges` nil: every edge, from nothing (the
+    /// end of a catch-up from zero, which defers the edges to it).
+    static func recount(_ edges: [Edge]?, on statements: Statements) throws {
+        let eventEdges: SQL, reportEdges: SQL
+        if let edges {
+            let table = edgeTable(edges)
+            try statements.write("""
+                DELETE FROM graph.edge_articles x USING \(table)
+                WHERE x.subject_id = t.s AND x.predicate = t.p AND x.object_id = t.o AND x.role = t.r
+                """)
+            try statements.write("""
+                DELETE FROM graph.relations x USING \(table)
+                WHERE x.subject_id = t.s AND x.predicate = t.p AND x.object_id = t.o AND x.role = t.r
+                """)
+            eventEdges = "JOIN \(table) ON ee.subject_id = t.s AND ee.predicate = t.p AND ee.entity_id = t.o AND t.r = ''"
+            reportEdges = """
+                JOIN \(table) ON rr.edge_subject_id = t.s AND rr.predicate = t.p AND rr.edge_object_id = t.o AND rr.role = t.r
+                """
+        } else {
+            try statements.write("TRUNCATE graph.edge_articles, graph.relations")
+            eventEdges = ""
+            reportEdges = ""
+        }
         try statements.write("""
             WITH pairs AS (
-                SELECT DISTINCT t.s, t.p, t.o, t.r, e.id AS fact, e.date
-                FROM \(table)
-                JOIN graph.event_entities ee ON ee.subject_id = t.s AND ee.predicate = t.p AND ee.entity_id = t.o AND t.r = ''
+                SELECT DISTINCT ee.subject_id AS s, ee.predicate AS p, ee.entity_id AS o, '' AS r, e.id AS fact, e.date
+                FROM graph.event_entities ee \(eventEdges)
                 JOIN graph.events e ON e.id = ee.event_id AND NOT e.retracted
+                WHERE ee.predicate IS NOT NULL
             ),
             facts AS (
                 SELECT p.s, p.p, p.o, p.r, p.fact, p.date, src.article_id
                 FROM pairs p JOIN graph.sources src ON src.event_id = p.fact
                 UNION ALL
-                SELECT t.s, t.p, t.o, t.r, 'relation:' || rr.article_id || '#' || rr.ordinal, NULL, rr.article_id
-                FROM \(table)
-                JOIN graph.relation_reports rr
-                  ON rr.edge_subject_id = t.s AND rr.predicate = t.p AND rr.edge_object_id = t.o AND rr.role = t.r
+                SELECT rr.edge_subject_id, rr.predicate, rr.edge_object_id, rr.role, 'relation:' || rr.article_id || '#' || rr.ordinal,
+                       NULL, rr.article_id
+                FROM graph.relation_reports rr \(reportEdges)
                 JOIN graph.articles a ON a.id = rr.article_id AND NOT a.retracted
             ),
             articles AS (

@@ -5,22 +5,26 @@ import Postgres
 /// Corrections (the slow path): an analyst's merge, alias, rename or retraction. Rare, so each is applied
 /// on its own, and the keys and edges it touches are grouped and counted again from their sources.
 extension GraphProjection {
-    func applyCorrection(_ event: RecordedEvent, on connection: Connection) throws {
+    /// Applies one correction. It groups keys again behind the cache's back, so the cache forgets every
+    /// key's events, before and after.
+    func applyCorrection(_ event: RecordedEvent, cache: EventCache, deferEdges: Bool, on connection: Connection) throws {
+        cache.removeAll()
+        defer { cache.removeAll() }
         var changes = EdgeChanges()
         switch event.type {
-        case Types.entityMerged: try merge(try decode(EntityMerged.self, event), changes: &changes, on: connection)
+        case Types.entityMerged: try merge(try decode(EntityMerged.self, event), changes: &changes, cache: cache, on: connection)
         case Types.entityAliased: try alias(try decode(EntityAliased.self, event), on: connection)
         case Types.entityRenamed: try rename(try decode(EntityRenamed.self, event), on: connection)
         case Types.eventRetracted: try retractEvent(try decode(EventRetracted.self, event), changes: &changes, on: connection)
-        case Types.articleRetracted: try retractArticle(try decode(ArticleRetracted.self, event), changes: &changes, on: connection)
+        case Types.articleRetracted: try retractArticle(try decode(ArticleRetracted.self, event), changes: &changes, cache: cache, on: connection)
         default: break
         }
-        try changes.apply(on: Statements(connection))
+        if !deferEdges { try changes.apply(on: Statements(connection)) }
     }
 
     /// Groups the reports of `keys` again from nothing, and asks for a recount of every edge the old and
     /// the new events draw.
-    func regroup(keys: Set<String>, changes: inout EdgeChanges, on connection: Connection) throws {
+    func regroup(keys: Set<String>, changes: inout EdgeChanges, cache: EventCache, on connection: Connection) throws {
         guard !keys.isEmpty else { return }
         let keyArray = PostgresArray(Array(keys))
         let edgesOfKeys: SQL = """
@@ -46,14 +50,14 @@ extension GraphProjection {
             WITH gone AS (DELETE FROM graph.events WHERE cluster_key = ANY(\(keyArray)::text[]) RETURNING id)
             DELETE FROM graph.event_entities WHERE event_id IN (SELECT id FROM gone)
             """)
-        try connection.query("DELETE FROM graph.event_dates WHERE cluster_key = ANY(\(keyArray)::text[])")
         let statements = Statements(connection)
+        cache.removeAll()
         _ = try place(reports, merges: merges, articles: try articleStatuses(Set(reports.map(\.payload.article)), on: statements),
-                      on: statements)
+                      retractedEvents: try retractedEvents(on: statements), cache: cache, on: statements)
         for row in try connection.query(edgesOfKeys) { changes.recount.insert(try Edge(row)) }
     }
 
-    private func merge(_ payload: EntityMerged, changes: inout EdgeChanges, on connection: Connection) throws {
+    private func merge(_ payload: EntityMerged, changes: inout EdgeChanges, cache: EventCache, on connection: Connection) throws {
         var merges = try Merges.load(on: Statements(connection))
         let target = merges.canonical(payload.into), from = merges.canonical(payload.from)
         guard target != from else { return }  // already one entity
@@ -93,7 +97,7 @@ extension GraphProjection {
             """) {
             keys.insert(try row.decode(0))
         }
-        try regroup(keys: keys, changes: &changes, on: connection)
+        try regroup(keys: keys, changes: &changes, cache: cache, on: connection)
 
         // Reported relations of the merged entity are drawn again between the survivors.
         for row in try connection.query("""
@@ -146,7 +150,7 @@ extension GraphProjection {
 
     /// A retracted article's reports leave their events (which are grouped again) and its relation
     /// reports stop drawing edges.
-    private func retractArticle(_ payload: ArticleRetracted, changes: inout EdgeChanges, on connection: Connection) throws {
+    private func retractArticle(_ payload: ArticleRetracted, changes: inout EdgeChanges, cache: EventCache, on connection: Connection) throws {
         try connection.query("""
             INSERT INTO graph.retractions (kind, target_id, reason) VALUES ('article', \(payload.article), \(payload.reason))
             ON CONFLICT (kind, target_id) DO UPDATE SET reason = excluded.reason
@@ -157,7 +161,7 @@ extension GraphProjection {
             """).map {
             try $0.decode(0, as: String.self)
         }
-        try regroup(keys: Set(keys), changes: &changes, on: connection)
+        try regroup(keys: Set(keys), changes: &changes, cache: cache, on: connection)
         for row in try connection.query("""
             SELECT DISTINCT edge_subject_id, predicate, edge_object_id, role FROM graph.relation_reports WHERE article_id = \(payload.article)
             """) {
@@ -171,8 +175,9 @@ extension GraphProjection {
     /// and edges it touches. The result must equal what the fast path built: the tests check it.
     func regroupEverything(on connection: Connection) throws {
         var changes = EdgeChanges()
+        let cache = EventCache(knowsEveryKey: false)
         let keys = try connection.query("SELECT DISTINCT cluster_key FROM graph.events").map { try $0.decode(0, as: String.self) }
-        try regroup(keys: Set(keys), changes: &changes, on: connection)
+        try regroup(keys: Set(keys), changes: &changes, cache: cache, on: connection)
         for row in try connection.query("SELECT subject_id, predicate, object_id, role FROM graph.relations") {
             changes.recount.insert(try Edge(row))
         }

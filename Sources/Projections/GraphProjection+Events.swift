@@ -69,8 +69,6 @@ struct EventState: Sendable {
     var retracted: Bool
     /// The date stored before this batch (nil for an event the batch made).
     var storedDate: String??
-    /// How many of the group's dates were stored before this batch (they only ever grow).
-    var storedDateCount = 0
     /// Who takes part (entity, role), in the order first reported; the first `storedPartCount` were stored
     /// before this batch.
     var parts: [Part] = []
@@ -80,6 +78,12 @@ struct EventState: Sendable {
     struct Part: Hashable, Sendable {
         var entity: String
         var role: String
+    }
+
+    /// Marks the event's current state as stored (after the batch that wrote it).
+    mutating func markStored() {
+        storedDate = .some(group.date)
+        storedPartCount = parts.count
     }
 
     /// Adds a part; false when the event already had it.
@@ -137,17 +141,17 @@ extension GraphProjection {
     /// Places reports (in log order) among the events of their keys, and writes their sources, the events
     /// they changed or made, and the parts they add. Reports of a retracted article are kept as sources of
     /// no event; reports of an article the read models do not know are skipped with a warning.
+    /// `retractedEvents`: the event ids an analyst retracted (a new event with such an id is born retracted).
     func place(
-        _ reports: [Report], merges: Merges, articles: [String: ArticleStatus], on statements: Statements
+        _ reports: [Report], merges: Merges, articles: [String: ArticleStatus], retractedEvents: Set<String>,
+        cache: EventCache, on statements: Statements
     ) throws -> Placement {
         var placement = Placement()
         guard !reports.isEmpty else { return placement }
-        // The events of the keys that a report may join, in the order the fold made them: their grouping
-        // state, and the rest.
-        var keys: [String: (groups: [EventClustering.Group], events: [EventState])] = [:]
-        for state in try candidates(for: reports.filter { articles[$0.payload.article]?.retracted == false }, on: statements) {
-            keys[state.key, default: ([], [])].groups.append(state.group)
-            keys[state.key, default: ([], [])].events.append(state)
+        // Every event of each key a report may join, in the order the fold made them.
+        let live = reports.filter { articles[$0.payload.article]?.retracted == false }
+        var keys = try storedEvents(of: Set(live.map(\.key)), cache: cache, on: statements).mapValues { events in
+            (groups: events.map(\.group), events: events)
         }
 
         let clustering = EventClustering()
@@ -163,13 +167,13 @@ extension GraphProjection {
                 sources.append(report, event: nil)
                 continue
             }
-            let index = clustering.place(report: report.sourceID, date: report.payload.date, into: &keys[report.key, default: ([], [])].groups)
+            let index = clustering.place(report: report.sourceID, date: report.payload.date, into: &keys[report.key]!.groups)
             let group = keys[report.key]!.groups[index]
             if index == keys[report.key]!.events.count {
                 keys[report.key]!.events.append(EventState(
                     group: group, key: report.key, type: report.payload.type, actor: merges.canonical(report.payload.actor.id),
                     place: nil, placePrecise: false, sourceCount: 0, firstPublished: nil, firstXid: report.xid,
-                    firstPosition: report.position, retracted: false, storedDate: nil))
+                    firstPosition: report.position, retracted: retractedEvents.contains(group.id), storedDate: nil))
             }
             keys[report.key]!.events[index].absorb(report, published: article.published, merges: merges)
             for part in report.parts(merges: merges) { keys[report.key]!.events[index].add(part) }
@@ -186,51 +190,31 @@ extension GraphProjection {
         try sources.write(on: statements)
         try writeEvents(Array(placement.events.values), on: statements)
         try insertParts(of: Array(placement.events.values), on: statements)
+        // The cache holds the events as they are now stored.
+        for (key, value) in keys {
+            cache.store(key, events: value.events.indices.map { index in
+                var event = placement.events[value.groups[index].id] ?? value.events[index]
+                event.markStored()
+                return event
+            })
+        }
         return placement
     }
 
-    /// The stored events the reports may join, in the order they were made within each key: those with a
-    /// date compatible with a report's (``EventClustering``: equal, or one coarser and containing the other),
-    /// and each key's latest event (an undated report joins it). Other events of the keys cannot take any
-    /// of these reports, so they are not read: a key with hundreds of events costs what its few candidates
-    /// cost. (A key has an event without a date only while it has no other: the first dated report joins
-    /// it. So that event, which a dated report with no compatible event joins, is then the latest.)
-    func candidates(for reports: [Report], on statements: Statements) throws -> [EventState] {
-        guard !reports.isEmpty else { return [] }
-        // (key, date, whether only an event with that very date will do): the report's own date, which an
-        // event covers when it has that date or a finer one in it, and the coarser dates, which an event
-        // must have exactly.
-        struct Ask: Hashable { var key, date: String; var exactly: Bool }
-        var asks: Set<Ask> = []
-        for report in reports {
-            guard let date = report.payload.date, EventClustering.Date(date) != nil else { continue }
-            asks.insert(Ask(key: report.key, date: date, exactly: false))
-            for coarser in Self.coarser(date) { asks.insert(Ask(key: report.key, date: coarser, exactly: true)) }
+    /// The stored events of `keys`, each key's in the order they were made: from the cache when it knows
+    /// them, else from the database.
+    func storedEvents(of keys: Set<String>, cache: EventCache, on statements: Statements) throws -> [String: [EventState]] {
+        var events: [String: [EventState]] = [:]
+        var missing: [String] = []
+        for key in keys {
+            if let known = cache.events(of: key) { events[key] = known } else { missing.append(key); events[key] = [] }
         }
-        let list = Array(asks)
-        var events: [EventState] = []
+        guard !missing.isEmpty else { return events }
         for row in try statements.query("""
-            WITH candidates AS (
-                -- LATERAL: one index probe per ask, never a scan of the whole table (which the planner
-                -- picks for a hash join while the tables are middling).
-                SELECT d.event_id
-                FROM unnest(\(PostgresArray(list.map(\.key)))::text[], \(PostgresArray(list.map(\.date)))::text[],
-                            \(PostgresArray(list.map(\.exactly)))::bool[]) AS a(key, date, exactly)
-                CROSS JOIN LATERAL (
-                    SELECT d.event_id FROM graph.event_dates d
-                    WHERE d.cluster_key = a.key AND d.covers = a.date AND (d.exact OR NOT a.exactly)
-                ) d
-                UNION
-                SELECT latest.id FROM unnest(\(PostgresArray(Array(Set(reports.map(\.key)))))::text[]) AS k(key)
-                CROSS JOIN LATERAL (
-                    SELECT id FROM graph.events WHERE cluster_key = k.key
-                    ORDER BY latest_date DESC NULLS LAST, first_xid, first_position LIMIT 1
-                ) latest
-            )
             SELECT e.id, e.cluster_key, e.type, e.actor_id, e.place_id, e.place_precise, e.date, e.dates::text AS dates,
                    e.date_counts::text AS counts, e.source_count, e.first_published, e.first_xid::text AS xid_text,
                    e.first_position, e.retracted, e.part_entities::text AS part_entities, e.part_roles::text AS part_roles
-            FROM candidates c CROSS JOIN LATERAL (SELECT * FROM graph.events e WHERE e.id = c.event_id) e
+            FROM graph.events e WHERE e.cluster_key = ANY(\(PostgresArray(missing))::text[])
             ORDER BY e.cluster_key, e.first_xid, e.first_position
             """) {
             let dates: PostgresArray<String> = try row.decode("dates")
@@ -242,19 +226,12 @@ extension GraphProjection {
                 key: try row.decode("cluster_key"), type: try row.decode("type"), actor: try row.decode("actor_id"),
                 place: row["place_id"], placePrecise: try row.decode("place_precise"), sourceCount: try row.decode("source_count"),
                 firstPublished: row["first_published"], firstXid: try row.decode("xid_text"),
-                firstPosition: try row.decode("first_position"), retracted: try row.decode("retracted"), storedDate: .some(row["date"]),
-                storedDateCount: dates.elements.count)
+                firstPosition: try row.decode("first_position"), retracted: try row.decode("retracted"), storedDate: .some(row["date"]))
             for (entity, role) in zip(entities.elements, roles.elements) { event.add(EventState.Part(entity: entity, role: role)) }
             event.storedPartCount = event.parts.count
-            events.append(event)
+            events[event.key, default: []].append(event)
         }
         return events
-    }
-
-    /// The coarser dates that contain an EDTF date: 2024 and 2024-11 for 2024-11-26.
-    static func coarser(_ date: String) -> [String] {
-        let parts = date.split(separator: "-")
-        return (1..<max(parts.count, 1)).map { parts.prefix($0).joined(separator: "-") }
     }
 
     /// Inserts or updates events (a new one is retracted if an analyst retracted its id before).
@@ -263,13 +240,13 @@ extension GraphProjection {
         func literal(_ values: [String]) -> String { PostgresArray(values).postgresText! }
         try statements.write("""
             INSERT INTO graph.events AS e (id, cluster_key, type, actor_id, place_id, place_precise, date, date_sort,
-                                           conflicting_dates, dates, date_counts, latest_date, source_count, first_published,
+                                           conflicting_dates, dates, date_counts, source_count, first_published,
                                            first_xid, first_position, part_entities, part_roles, retracted, retract_reason)
             SELECT c.id, c.key, c.type, c.actor, c.place, c.precise, c.date,
                    CASE WHEN c.date IS NULL THEN NULL
                         WHEN length(c.date) = 4 THEN c.date || '-01-01'
                         WHEN length(c.date) = 7 THEN c.date || '-01' ELSE c.date END,
-                   c.conflicts::text[], c.dates::text[], c.counts::int[], c.latest, c.sources, c.published, c.xid::xid8, c.position,
+                   c.conflicts::text[], c.dates::text[], c.counts::int[], c.sources, c.published, c.xid::xid8, c.position,
                    c.entities::text[], c.roles::text[],
                    r.reason IS NOT NULL, r.reason
             FROM unnest(\(PostgresArray(events.map(\.id)))::text[], \(PostgresArray(events.map(\.key)))::text[],
@@ -279,38 +256,18 @@ extension GraphProjection {
                         \(PostgresArray(events.map { literal($0.group.conflictingDates) }))::text[],
                         \(PostgresArray(events.map { literal($0.group.dates) }))::text[],
                         \(PostgresArray(events.map { PostgresArray($0.group.counts).postgresText! }))::text[],
-                        \(PostgresArray(events.map { $0.group.dates.max() }))::text[],
                         \(PostgresArray(events.map(\.sourceCount)))::int8[], \(PostgresArray(events.map(\.firstPublished)))::text[],
                         \(PostgresArray(events.map { String($0.firstXid) }))::text[], \(PostgresArray(events.map(\.firstPosition)))::int8[],
                         \(PostgresArray(events.map { literal($0.parts.map(\.entity)) }))::text[],
                         \(PostgresArray(events.map { literal($0.parts.map(\.role)) }))::text[])
-                 AS c(id, key, type, actor, place, precise, date, conflicts, dates, counts, latest, sources, published, xid, position,
+                 AS c(id, key, type, actor, place, precise, date, conflicts, dates, counts, sources, published, xid, position,
                       entities, roles)
             LEFT JOIN graph.retractions r ON r.kind = 'event' AND r.target_id = c.id
             ON CONFLICT (id) DO UPDATE
             SET place_id = excluded.place_id, place_precise = excluded.place_precise, date = excluded.date,
                 date_sort = excluded.date_sort, conflicting_dates = excluded.conflicting_dates, dates = excluded.dates,
-                date_counts = excluded.date_counts, latest_date = excluded.latest_date, source_count = excluded.source_count,
+                date_counts = excluded.date_counts, source_count = excluded.source_count,
                 first_published = excluded.first_published, part_entities = excluded.part_entities, part_roles = excluded.part_roles
-            """)
-        // The dates the events did not have before, with the coarser dates they cover.
-        struct Cover: Hashable { var key, covers, event: String }
-        var covers: [Cover: Bool] = [:]
-        for event in events {
-            for date in event.group.dates.dropFirst(event.storedDateCount) {
-                covers[Cover(key: event.key, covers: date, event: event.id)] = true
-                for coarser in Self.coarser(date) where covers[Cover(key: event.key, covers: coarser, event: event.id)] != true {
-                    covers[Cover(key: event.key, covers: coarser, event: event.id)] = false
-                }
-            }
-        }
-        guard !covers.isEmpty else { return }
-        let list = Array(covers)
-        try statements.write("""
-            INSERT INTO graph.event_dates AS d (cluster_key, covers, event_id, exact)
-            SELECT * FROM unnest(\(PostgresArray(list.map(\.key.key)))::text[], \(PostgresArray(list.map(\.key.covers)))::text[],
-                                 \(PostgresArray(list.map(\.key.event)))::text[], \(PostgresArray(list.map(\.value)))::bool[])
-            ON CONFLICT (cluster_key, covers, event_id) DO UPDATE SET exact = true WHERE excluded.exact AND NOT d.exact
             """)
     }
 

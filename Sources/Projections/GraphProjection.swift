@@ -53,15 +53,23 @@ struct GraphProjection: Sendable {
         return Batch(events: events, payloads: payloads)
     }
 
-    /// Applies `batch`, in log order.
-    func apply(_ batch: Batch, on connection: Connection) throws {
+    /// Applies `batch`, in log order. `cache` holds the events of keys placed lately (``EventCache``).
+    /// With `deferEdges` (a catch-up from zero), the relations and `graph.edge_articles` are left alone:
+    /// ``buildEdges(on:)`` makes them at the end.
+    func apply(_ batch: Batch, cache: EventCache, deferEdges: Bool = false, on connection: Connection) throws {
         var start = 0
         for index in batch.events.indices where Self.isCorrection(batch.events[index].type) {
-            try applyFacts(batch, start..<index, on: connection)
-            try applyCorrection(batch.events[index], on: connection)
+            try applyFacts(batch, start..<index, cache: cache, deferEdges: deferEdges, on: connection)
+            try applyCorrection(batch.events[index], cache: cache, deferEdges: deferEdges, on: connection)
             start = index + 1
         }
-        try applyFacts(batch, start..<batch.count, on: connection)
+        try applyFacts(batch, start..<batch.count, cache: cache, deferEdges: deferEdges, on: connection)
+    }
+
+    /// Makes every relation and `graph.edge_articles` row from the facts (events, sources, relation
+    /// reports), as the end of a catch-up from zero: one set-based statement instead of a delta per batch.
+    func buildEdges(on connection: Connection) throws {
+        try EdgeChanges.recount(nil, on: Statements(connection))
     }
 
     static func isCorrection(_ type: String) -> Bool {
@@ -73,13 +81,15 @@ struct GraphProjection: Sendable {
 
     // MARK: - Facts (the fast path)
 
-    private func applyFacts(_ batch: Batch, _ range: Range<Int>, on connection: Connection) throws {
+    private func applyFacts(_ batch: Batch, _ range: Range<Int>, cache: EventCache, deferEdges: Bool, on connection: Connection) throws {
         guard !range.isEmpty else { return }
         // Pipelined: the server runs each write while the next one is prepared.
-        try connection.pipelined { try applyFacts(batch, range, on: Statements(pipeline: $0)) }
+        try connection.pipelined { try applyFacts(batch, range, cache: cache, deferEdges: deferEdges, on: Statements(pipeline: $0)) }
     }
 
-    private func applyFacts(_ batch: Batch, _ range: Range<Int>, on statements: Statements) throws {
+    private func applyFacts(
+        _ batch: Batch, _ range: Range<Int>, cache: EventCache, deferEdges: Bool, on statements: Statements
+    ) throws {
         var articles = ArticleRows()
         var entities = EntityRows()
         var reports: [(EventReported, RecordedEvent)] = []
@@ -113,13 +123,13 @@ struct GraphProjection: Sendable {
         if !reports.isEmpty {
             let placement = try place(
                 reports.map { Report(payload: $0.0, xid: $0.1.xid, position: $0.1.position, merges: merges) },
-                merges: merges, articles: known, on: statements)
-            try changes.add(placement, on: statements)
+                merges: merges, articles: known, retractedEvents: try retractedEvents(on: statements), cache: cache, on: statements)
+            if !deferEdges { try changes.add(placement, on: statements) }
         }
         if !relations.isEmpty {
             try insertRelationReports(relations, merges: merges, articles: known, changes: &changes, on: statements)
         }
-        try changes.apply(on: statements)
+        if !deferEdges { try changes.apply(on: statements) }
     }
 
     /// What the read models know of an article.
@@ -134,6 +144,11 @@ struct GraphProjection: Sendable {
             statuses[try row.decode(0)] = ArticleStatus(published: row[1], retracted: try row.decode(2))
         }
         return statuses
+    }
+
+    /// The event ids an analyst retracted (corrections: few).
+    func retractedEvents(on statements: Statements) throws -> Set<String> {
+        Set(try statements.query("SELECT target_id FROM graph.retractions WHERE kind = 'event'").map { try $0.decode(0, as: String.self) })
     }
 
     /// Every surface form with the number of articles that used it, added up per (alias, entity, language).

@@ -11,6 +11,9 @@ public import Postgres
 /// - The batch is read before the transaction writes anything: a transaction holding an xid would hold
 ///   the log's horizon back on itself.
 /// - A projection whose code version changed, or `--rebuild`, starts again from an empty graph.
+/// - A catch-up from an empty graph defers the relations to its end, where one set-based statement makes
+///   them all (``GraphProjection/buildEdges(on:)``); the checkpoint says so (`deferred`), so a run killed
+///   before the end defers them again and builds them when it gets there.
 public struct Projector: Sendable {
     /// The projection's name in graph.checkpoints.
     public static let name = "graph"
@@ -18,7 +21,7 @@ public struct Projector: Sendable {
     public static let codeVersion = 2
     /// Every read-model table (graph.checkpoints aside): what a rebuild empties and statistics cover.
     static let readModelTables = [
-        "graph.articles", "graph.entities", "graph.aliases", "graph.sources", "graph.events", "graph.event_dates",
+        "graph.articles", "graph.entities", "graph.aliases", "graph.sources", "graph.events",
         "graph.event_entities", "graph.relation_reports", "graph.edge_articles", "graph.relations", "graph.retractions",
     ]
     private static var readModels: String { readModelTables.joined(separator: ", ") }
@@ -28,11 +31,20 @@ public struct Projector: Sendable {
     /// Log events per transaction: large enough that a statement's fixed cost is spread thin.
     public static let defaultBatchSize = 2_000
 
+    /// Events kept in memory: a few tens of megabytes.
+    public static let defaultCacheCapacity = 40_000
+
     public var batchSize: Int
+    /// Events the projector keeps in memory (``EventCache``).
+    public var cacheCapacity: Int
     public let logger: Logger
 
-    public init(batchSize: Int = Projector.defaultBatchSize, logger: Logger = Logger(label: "chronograph.projector")) {
+    public init(
+        batchSize: Int = Projector.defaultBatchSize, cacheCapacity: Int = Projector.defaultCacheCapacity,
+        logger: Logger = Logger(label: "chronograph.projector")
+    ) {
         self.batchSize = batchSize
+        self.cacheCapacity = cacheCapacity
         self.logger = logger
     }
 
@@ -103,7 +115,7 @@ public struct Projector: Sendable {
         progress: @Sendable (Progress) -> Void = { _ in }
     ) async throws -> Progress {
         var state = Progress()
-        let (start, rebuilt) = try await handle.withConnection { connection in
+        let (start, rebuilt, deferred) = try await handle.withConnection { connection in
             // The projector's statements take arrays whose sizes vary from one batch to the next: a plan
             // made for the actual values beats a generic one that may scan the log. And the planner's guess
             // for jsonb_array_elements (100 rows an article) makes it compile statements with JIT, which
@@ -115,6 +127,10 @@ public struct Projector: Sendable {
         state.rebuilt = rebuilt
         let store = EventStore()
         let projection = GraphProjection(logger: logger)
+        // From the start of the log the read models are empty: the cache then also knows which keys have
+        // events at all.
+        let cache = EventCache(capacity: cacheCapacity, knowsEveryKey: start == .start)
+        var deferEdges = deferred
         let batchSize = batchSize
         if follow { try await handle.withConnection { try $0.listen(EventStore.notificationChannel) } }
         // During a catch-up the next batch is read and decoded on a second connection while this one writes.
@@ -137,23 +153,28 @@ public struct Projector: Sendable {
             }
             let batch = try await (next ?? fetch(after: state.position, on: handle)).value
             next = nil
-            if let last = batch.events.last {
-                if batch.count == batchSize {
-                    if reader == nil { reader = try await ConnectionHandle.connect(conninfo: handle.conninfo, logger: logger) }
-                    next = fetch(after: last.logPosition, on: reader!)
-                }
-                try await handle.withConnection { connection in
+            // Caught up: the relations deferred by a catch-up from zero are made with the last batch.
+            let buildEdges = deferEdges && batch.count < batchSize
+            if batch.count == batchSize, let last = batch.events.last {
+                if reader == nil { reader = try await ConnectionHandle.connect(conninfo: handle.conninfo, logger: logger) }
+                next = fetch(after: last.logPosition, on: reader!)
+            }
+            if !batch.isEmpty || buildEdges {
+                let position = batch.events.last?.logPosition ?? state.position
+                try await handle.withConnection { [deferEdges] connection in
                     try connection.transaction { connection in
                         // The checkpoint commits with the effects, so a commit lost in a crash is only
                         // applied again: no need to wait for the disk.
                         try connection.run(script: "SET LOCAL synchronous_commit = off")
-                        try projection.apply(batch, on: connection)
-                        try Self.saveCheckpoint(last.logPosition, on: connection)
+                        try projection.apply(batch, cache: cache, deferEdges: deferEdges, on: connection)
+                        if buildEdges { try projection.buildEdges(on: connection) }
+                        try Self.saveCheckpoint(position, deferred: deferEdges && !buildEdges, on: connection)
                     }
                 }
-                state.position = last.logPosition
+                if buildEdges { deferEdges = false }
+                state.position = position
                 state.applied += batch.count
-                state.batches += 1
+                state.batches += batch.isEmpty ? 0 : 1
                 progress(state)
                 interval = LogFollower.minPollInterval
                 if batch.count == batchSize { continue }
@@ -184,25 +205,27 @@ public struct Projector: Sendable {
         return (total, target.map { total.position >= $0 } ?? true)
     }
 
-    /// Reads the checkpoint; empties the read models first when asked or when the code changed.
-    private func prepare(rebuild: Bool, on connection: Connection) throws -> (LogPosition, Bool) {
+    /// Reads the checkpoint (where the projection stands, and whether its relations are deferred); empties
+    /// the read models first when asked or when the code changed.
+    private func prepare(rebuild: Bool, on connection: Connection) throws -> (LogPosition, rebuilt: Bool, deferred: Bool) {
         let rows = try connection.query("""
-            SELECT xid::text AS xid, position, code_version FROM graph.checkpoints WHERE projection = \(Projector.name)
+            SELECT xid::text AS xid, position, code_version, deferred FROM graph.checkpoints WHERE projection = \(Projector.name)
             """)
         let stored = try rows.first.map { row in
-            (LogPosition(xid: try row.decode("xid"), position: try row.decode("position")), try row.decode("code_version", as: Int.self))
+            (LogPosition(xid: try row.decode("xid"), position: try row.decode("position")), try row.decode("code_version", as: Int.self),
+             try row.decode("deferred", as: Bool.self))
         }
         if !rebuild, let stored, stored.1 == Projector.codeVersion {
-            return (stored.0, false)
+            return (stored.0, false, stored.2)
         }
         if let stored, stored.1 != Projector.codeVersion {
             logger.notice("projection code changed: rebuilding", metadata: ["projection.stored_version": "\(stored.1)", "projection.version": "\(Projector.codeVersion)"])
         }
         try connection.transaction { connection in
             try Self.reset(on: connection)
-            try Self.saveCheckpoint(.start, on: connection)
+            try Self.saveCheckpoint(.start, deferred: true, on: connection)
         }
-        return (.start, true)
+        return (.start, true, true)
     }
 
     /// Empties every read model (never the log).
@@ -210,12 +233,13 @@ public struct Projector: Sendable {
         try connection.run(script: "TRUNCATE \(readModels)")
     }
 
-    static func saveCheckpoint(_ position: LogPosition, on connection: Connection) throws {
+    static func saveCheckpoint(_ position: LogPosition, deferred: Bool, on connection: Connection) throws {
         try connection.query("""
-            INSERT INTO graph.checkpoints (projection, xid, position, code_version, updated_at)
-            VALUES (\(Projector.name), \(String(position.xid))::xid8, \(position.position), \(Projector.codeVersion), now())
+            INSERT INTO graph.checkpoints (projection, xid, position, code_version, deferred, updated_at)
+            VALUES (\(Projector.name), \(String(position.xid))::xid8, \(position.position), \(Projector.codeVersion), \(deferred), now())
             ON CONFLICT (projection) DO UPDATE
-            SET xid = excluded.xid, position = excluded.position, code_version = excluded.code_version, updated_at = now()
+            SET xid = excluded.xid, position = excluded.position, code_version = excluded.code_version, deferred = excluded.deferred,
+                updated_at = now()
             """)
     }
 }
