@@ -10,6 +10,8 @@ import Synchronization
 /// - When the run started from an empty graph, it also knows which keys have events at all (``KeyFilter``,
 ///   fixed in size): a key it has never seen has none, and costs no query. During a catch-up from zero,
 ///   where most reports start a new key, most placements then read nothing.
+/// - It also holds what only corrections change, read once per run: the merges and the retracted event
+///   ids (``corrections(_:)``).
 /// - A correction groups keys again outside the cache: it empties the cache (``removeAll()``).
 final class EventCache: Sendable {
     private struct State {
@@ -18,6 +20,14 @@ final class EventCache: Sendable {
         var clock: UInt64 = 0
         /// Every key that has events, when known (the run started from an empty graph).
         var filter: KeyFilter?
+        var corrections: Corrections?
+    }
+
+    /// What corrections decide, for the facts that follow them.
+    struct Corrections: Sendable {
+        var merges: Merges
+        /// The event ids an analyst retracted (a new event with such an id is born retracted).
+        var retractedEvents: Set<String>
     }
 
     private struct Entry {
@@ -49,6 +59,12 @@ final class EventCache: Sendable {
 
     /// Records the events of `key` as they are now stored.
     func store(_ key: String, events: [EventState]) {
+        // One copy of the key for all its events.
+        let events = events.map { event in
+            var event = event
+            event.key = key
+            return event
+        }
         state.withLock { state in
             state.clock += 1
             state.filter?.insert(key)
@@ -62,11 +78,20 @@ final class EventCache: Sendable {
         }
     }
 
-    /// Forgets every key's events (the key filter stays: it only ever grows).
+    /// The merges and retracted event ids, read by `read` the first time and after each correction.
+    func corrections(_ read: () throws -> Corrections) rethrows -> Corrections {
+        if let known = state.withLock({ $0.corrections }) { return known }
+        let corrections = try read()
+        state.withLock { $0.corrections = corrections }
+        return corrections
+    }
+
+    /// Forgets every key's events, the merges and the retractions (the key filter stays: it only ever grows).
     func removeAll() {
         state.withLock { state in
             state.keys = [:]
             state.events = 0
+            state.corrections = nil
         }
     }
 }

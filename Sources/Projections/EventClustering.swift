@@ -124,24 +124,27 @@ public struct EventClustering: Sendable {
         return best
     }
 
-    /// An EDTF level-0 date, compared field by field.
+    /// An EDTF level-0 date, compared field by field (kept without an array: the projector holds many).
     struct Date: Hashable, Sendable {
         let text: String
-        let parts: [Int]
+        /// Year, month and day; 0 past the precision.
+        private let year: Int, month: Int, day: Int
+        let precision: Int
 
         init?(_ text: String) {
             let fields = text.split(separator: "-", omittingEmptySubsequences: false)
             let parts = fields.compactMap { Int($0) }
             guard (1...3).contains(parts.count), parts.count == fields.count else { return nil }
             self.text = text
-            self.parts = parts
+            self.precision = parts.count
+            self.year = parts[0]
+            self.month = parts.count > 1 ? parts[1] : 0
+            self.day = parts.count > 2 ? parts[2] : 0
         }
 
-        var precision: Int { parts.count }
-
         func isCompatible(with other: Date) -> Bool {
-            let shared = min(parts.count, other.parts.count)
-            return parts.prefix(shared) == other.parts.prefix(shared)
+            let shared = min(precision, other.precision)
+            return year == other.year && (shared < 2 || month == other.month) && (shared < 3 || day == other.day)
         }
     }
 }

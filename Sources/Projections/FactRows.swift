@@ -10,7 +10,11 @@ struct ArticleRows {
     private var titles: [String?] = [], urls: [String?] = [], sources: [String] = [], published: [String?] = []
     private var languages: [String] = [], lengths: [Int] = [], extractors: [String] = [], positions: [Int64] = []
 
+    /// What the read models will know of these articles once written.
+    private(set) var statuses: [String: GraphProjection.ArticleStatus] = [:]
+
     mutating func append(_ article: ArticleIngested, position: Int64) {
+        statuses[article.id] = GraphProjection.ArticleStatus(published: article.published, retracted: false)
         ids.append(article.id)
         titles.append(article.title)
         urls.append(article.url)

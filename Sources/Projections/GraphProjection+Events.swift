@@ -72,7 +72,6 @@ struct EventState: Sendable {
     /// Who takes part (entity, role), in the order first reported; the first `storedPartCount` were stored
     /// before this batch.
     var parts: [Part] = []
-    var partSet: Set<Part> = []
     var storedPartCount = 0
 
     struct Part: Hashable, Sendable {
@@ -89,7 +88,8 @@ struct EventState: Sendable {
     /// Adds a part; false when the event already had it.
     @discardableResult
     mutating func add(_ part: Part) -> Bool {
-        guard partSet.insert(part).inserted else { return false }
+        // An event has a handful of parts: a scan costs less than a set kept beside them.
+        guard !parts.contains(part) else { return false }
         parts.append(part)
         return true
     }

@@ -60,6 +60,8 @@ struct GraphProjection: Sendable {
         var start = 0
         for index in batch.events.indices where Self.isCorrection(batch.events[index].type) {
             try applyFacts(batch, start..<index, cache: cache, deferEdges: deferEdges, on: connection)
+            // A correction's queries read the secondary indexes a catch-up from zero defers.
+            if deferEdges { try DeferredIndexes.restore(on: connection) }
             try applyCorrection(batch.events[index], cache: cache, deferEdges: deferEdges, on: connection)
             start = index + 1
         }
@@ -67,9 +69,11 @@ struct GraphProjection: Sendable {
     }
 
     /// Makes every relation and `graph.edge_articles` row from the facts (events, sources, relation
-    /// reports), as the end of a catch-up from zero: one set-based statement instead of a delta per batch.
+    /// reports), and builds the deferred indexes, as the end of a catch-up from zero: one set-based
+    /// statement instead of a delta per batch.
     func buildEdges(on connection: Connection) throws {
         try EdgeChanges.recount(nil, on: Statements(connection))
+        try DeferredIndexes.restore(on: connection)
     }
 
     static func isCorrection(_ type: String) -> Bool {
@@ -113,21 +117,26 @@ struct GraphProjection: Sendable {
             }
         }
         guard !articles.ids.isEmpty || !entities.ids.isEmpty else { return }
+        // Queries make the projector wait for the server, so few are made: what corrections decide comes
+        // from the cache, and the articles of this run of facts are known from their payloads.
+        let corrections = try cache.corrections {
+            .init(merges: try Merges.load(on: statements), retractedEvents: try retractedEvents(on: statements))
+        }
+        let merges = corrections.merges
         try articles.write(on: statements)
         try entities.write(on: statements)
-        let merges = try Merges.load(on: statements)
         try writeAliases(batch, range, merges: merges, on: statements)
         guard !reports.isEmpty || !relations.isEmpty else { return }
-        let known = try articleStatuses(Set(reports.map(\.0.article) + relations.map(\.0.article)), on: statements)
+        let known = try articleStatuses(Set(reports.map(\.0.article) + relations.map(\.0.article)), given: articles, on: statements)
         var changes = EdgeChanges()
         if !reports.isEmpty {
             let placement = try place(
                 reports.map { Report(payload: $0.0, xid: $0.1.xid, position: $0.1.position, merges: merges) },
-                merges: merges, articles: known, retractedEvents: try retractedEvents(on: statements), cache: cache, on: statements)
+                merges: merges, articles: known, retractedEvents: corrections.retractedEvents, cache: cache, on: statements)
             if !deferEdges { try changes.add(placement, on: statements) }
         }
         if !relations.isEmpty {
-            try insertRelationReports(relations, merges: merges, articles: known, changes: &changes, on: statements)
+            try insertRelationReports(relations, merges: merges, articles: known, new: Set(articles.ids), changes: &changes, on: statements)
         }
         if !deferEdges { try changes.apply(on: statements) }
     }
@@ -138,9 +147,13 @@ struct GraphProjection: Sendable {
         var retracted: Bool
     }
 
-    func articleStatuses(_ ids: Set<String>, on statements: Statements) throws -> [String: ArticleStatus] {
-        var statuses: [String: ArticleStatus] = [:]
-        for row in try statements.query("SELECT id, published, retracted FROM graph.articles WHERE id = ANY(\(PostgresArray(Array(ids)))::text[])") {
+    /// The statuses of articles: those in `given` (ingested in this run of facts, so not retracted: an
+    /// article is ingested once, and retracted after) from their payloads, the others from the read models.
+    func articleStatuses(_ ids: Set<String>, given: ArticleRows = ArticleRows(), on statements: Statements) throws -> [String: ArticleStatus] {
+        var statuses = given.statuses.filter { ids.contains($0.key) }
+        let others = ids.filter { statuses[$0] == nil }
+        guard !others.isEmpty else { return statuses }
+        for row in try statements.query("SELECT id, published, retracted FROM graph.articles WHERE id = ANY(\(PostgresArray(Array(others)))::text[])") {
             statuses[try row.decode(0)] = ArticleStatus(published: row[1], retracted: try row.decode(2))
         }
         return statuses
@@ -176,17 +189,20 @@ struct GraphProjection: Sendable {
     /// Relation reports (holds_role, headquartered_in), numbered within their article, and the edges they
     /// draw between the surviving entities. Reports of an unknown article are skipped with a warning; those
     /// of a retracted one draw no edge.
+    /// (`new`: the articles ingested in this run of facts, which have no relation report before it.)
     private func insertRelationReports(
-        _ relations: [(RelationReported, RecordedEvent)], merges: Merges, articles: [String: ArticleStatus],
+        _ relations: [(RelationReported, RecordedEvent)], merges: Merges, articles: [String: ArticleStatus], new: Set<String>,
         changes: inout EdgeChanges, on statements: Statements
     ) throws {
         var ordinals: [String: Int] = [:]
-        for row in try statements.query("""
-            SELECT article_id, count(*) FROM graph.relation_reports
-            WHERE article_id = ANY(\(PostgresArray(Array(Set(relations.map(\.0.article)))))::text[])
-            GROUP BY article_id
-            """) {
-            ordinals[try row.decode(0)] = try row.decode(1)
+        let older = Set(relations.map(\.0.article)).subtracting(new)
+        if !older.isEmpty {
+            for row in try statements.query("""
+                SELECT article_id, count(*) FROM graph.relation_reports WHERE article_id = ANY(\(PostgresArray(Array(older)))::text[])
+                GROUP BY article_id
+                """) {
+                ordinals[try row.decode(0)] = try row.decode(1)
+            }
         }
         var rows = RelationRows()
         for (relation, event) in relations {

@@ -12,8 +12,9 @@ public import Postgres
 ///   the log's horizon back on itself.
 /// - A projection whose code version changed, or `--rebuild`, starts again from an empty graph.
 /// - A catch-up from an empty graph defers the relations to its end, where one set-based statement makes
-///   them all (``GraphProjection/buildEdges(on:)``); the checkpoint says so (`deferred`), so a run killed
-///   before the end defers them again and builds them when it gets there.
+///   them all (``GraphProjection/buildEdges(on:)``), and builds the secondary indexes it dropped at its
+///   start (``DeferredIndexes``); the checkpoint says so (`deferred`), so a run killed before the end
+///   defers them again and builds them when it gets there.
 public struct Projector: Sendable {
     /// The projection's name in graph.checkpoints.
     public static let name = "graph"
@@ -223,6 +224,7 @@ public struct Projector: Sendable {
         }
         try connection.transaction { connection in
             try Self.reset(on: connection)
+            try DeferredIndexes.drop(on: connection)
             try Self.saveCheckpoint(.start, deferred: true, on: connection)
         }
         return (.start, true, true)

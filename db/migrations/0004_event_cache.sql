@@ -13,3 +13,10 @@ CREATE INDEX events_cluster_key_idx ON graph.events (cluster_key);
 -- A catch-up from an empty graph makes the relations (graph.relations, graph.edge_articles) once, at its
 -- end, instead of moving them batch by batch. Until then the checkpoint says they are deferred.
 ALTER TABLE graph.checkpoints ADD COLUMN deferred boolean NOT NULL DEFAULT false;
+
+-- A catch-up from an empty graph drops the secondary indexes its writes never read, and builds them again
+-- at its end (a sorted build costs a fraction of one entry per inserted row). Their definitions wait here.
+CREATE TABLE graph.deferred_indexes (
+    name       text PRIMARY KEY,
+    definition text NOT NULL             -- as pg_get_indexdef gave it
+);

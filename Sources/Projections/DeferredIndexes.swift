@@ -1,0 +1,41 @@
+import Postgres
+
+/// The read models' secondary indexes that a catch-up from zero drops at its start and builds again at its
+/// end: inserting a row costs one index entry per index, and a sorted build of a full table costs a
+/// fraction of that. Only the indexes the fast path never reads go; the primary keys (which `ON
+/// CONFLICT` needs), `events_cluster_key_idx` (a key's events) and the entities' stay.
+///
+/// Each dropped index's definition, as PostgreSQL gives it, goes into `graph.deferred_indexes` in the
+/// same transaction, so a projector killed in between builds them when its catch-up ends. A correction,
+/// whose queries read these indexes, builds them first.
+enum DeferredIndexes {
+    static let names = [
+        "sources_event_idx", "sources_article_idx", "events_actor_place_idx", "event_entities_entity_idx",
+        "event_entities_edge_idx", "relations_object_idx", "relation_reports_edge_idx", "aliases_lower_alias_idx",
+        "aliases_entity_idx",
+    ]
+
+    /// Records the definitions of the listed indexes that exist, and drops them.
+    static func drop(on connection: Connection) throws {
+        let dropped = try connection.query("""
+            INSERT INTO graph.deferred_indexes (name, definition)
+            SELECT c.relname, pg_get_indexdef(c.oid)
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'graph' AND c.relkind = 'i' AND c.relname = ANY(\(PostgresArray(names))::text[])
+            ON CONFLICT (name) DO NOTHING
+            RETURNING name
+            """).map { try $0.decode(0, as: String.self) }
+        for name in dropped {
+            // The name is one of `names`, checked against the catalog just above.
+            try connection.query(SQL(unsafeSQL: "DROP INDEX graph.\(name)"))
+        }
+    }
+
+    /// Builds every deferred index again (nothing when none is deferred).
+    static func restore(on connection: Connection) throws {
+        for row in try connection.query("DELETE FROM graph.deferred_indexes RETURNING definition") {
+            // A definition PostgreSQL itself wrote (pg_get_indexdef) when the index was dropped.
+            try connection.query(SQL(unsafeSQL: try row.decode(0, as: String.self)))
+        }
+    }
+}
