@@ -77,6 +77,15 @@ public struct EventClustering: Sendable {
         }
 
         var latest: String { dates.max() ?? "" }
+
+        /// Where all the dates fall: their longest common prefix, as a date (nil while undated). The dates
+        /// of a group always share their year: a date joins a group only when compatible with one of its
+        /// dates. So a report may join the group only if its date is compatible with the span.
+        public var span: String? {
+            guard let first = parsed.first else { return nil }
+            let precision = parsed.dropFirst().reduce(first.precision) { min($0, first.sharedPrecision(with: $1)) }
+            return first.text.split(separator: "-").prefix(precision).joined(separator: "-")
+        }
     }
 
     public init() {}
@@ -140,6 +149,13 @@ public struct EventClustering: Sendable {
             self.year = parts[0]
             self.month = parts.count > 1 ? parts[1] : 0
             self.day = parts.count > 2 ? parts[2] : 0
+        }
+
+        /// How many leading fields the two dates share.
+        func sharedPrecision(with other: Date) -> Int {
+            guard year == other.year else { return 0 }
+            guard precision > 1, other.precision > 1, month == other.month else { return 1 }
+            return precision > 2 && other.precision > 2 && day == other.day ? 3 : 2
         }
 
         func isCompatible(with other: Date) -> Bool {

@@ -122,9 +122,11 @@ struct SourceRows {
         positions.append(report.position)
     }
 
-    /// Inserts the sources; a source already there (a key grouped again) gets its new key and event.
-    func write(on statements: Statements) throws {
+    /// Inserts the sources; with `replacing` (a key grouped again), a source already there gets its new key
+    /// and event.
+    func write(replacing: Bool, on statements: Statements) throws {
         guard !ids.isEmpty else { return }
+        let conflicts: SQL = replacing ? "ON CONFLICT (id) DO UPDATE SET cluster_key = excluded.cluster_key, event_id = excluded.event_id" : ""
         try statements.write("""
             INSERT INTO graph.sources AS s (id, article_id, type, actor_id, place_id, party_ids, date, evidence, evidence_start,
                                             evidence_end, confidence, cluster_key, event_id, log_position)
@@ -135,7 +137,7 @@ struct SourceRows {
                         \(PostgresArray(ends))::int8[], \(PostgresArray(confidences))::float8[], \(PostgresArray(keys))::text[],
                         \(PostgresArray(events))::text[], \(PostgresArray(positions))::int8[])
                  AS u(id, article, type, actor, place, parties, date, evidence, start, "end", confidence, key, event, position)
-            ON CONFLICT (id) DO UPDATE SET cluster_key = excluded.cluster_key, event_id = excluded.event_id
+            \(conflicts)
             """)
     }
 }

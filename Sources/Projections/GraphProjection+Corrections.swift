@@ -53,7 +53,7 @@ extension GraphProjection {
         let statements = Statements(connection)
         cache.removeAll()
         _ = try place(reports, merges: merges, articles: try articleStatuses(Set(reports.map(\.payload.article)), on: statements),
-                      retractedEvents: try retractedEvents(on: statements), cache: cache, on: statements)
+                      retractedEvents: try retractedEvents(on: statements), cache: cache, regrouping: true, on: statements)
         for row in try connection.query(edgesOfKeys) { changes.recount.insert(try Edge(row)) }
     }
 

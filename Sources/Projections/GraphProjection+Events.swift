@@ -142,17 +142,17 @@ extension GraphProjection {
     /// they changed or made, and the parts they add. Reports of a retracted article are kept as sources of
     /// no event; reports of an article the read models do not know are skipped with a warning.
     /// `retractedEvents`: the event ids an analyst retracted (a new event with such an id is born retracted).
+    /// (`regrouping`: the reports' sources are already stored, and get their new key and event.)
     func place(
         _ reports: [Report], merges: Merges, articles: [String: ArticleStatus], retractedEvents: Set<String>,
-        cache: EventCache, on statements: Statements
+        cache: EventCache, regrouping: Bool = false, on statements: Statements
     ) throws -> Placement {
         var placement = Placement()
         guard !reports.isEmpty else { return placement }
-        // Every event of each key a report may join, in the order the fold made them.
-        let live = reports.filter { articles[$0.payload.article]?.retracted == false }
-        var keys = try storedEvents(of: Set(live.map(\.key)), cache: cache, on: statements).mapValues { events in
-            (groups: events.map(\.group), events: events)
-        }
+        // The events of each key a report may join, in the order the fold made them.
+        let (stored, whole) = try candidates(
+            for: reports.filter { articles[$0.payload.article]?.retracted == false }, cache: cache, on: statements)
+        var keys = stored.mapValues { events in (groups: events.map(\.group), events: events) }
 
         let clustering = EventClustering()
         var sources = SourceRows()
@@ -187,11 +187,11 @@ extension GraphProjection {
             placement.events[event.id] = event
         }
 
-        try sources.write(on: statements)
+        try sources.write(replacing: regrouping, on: statements)
         try writeEvents(Array(placement.events.values), on: statements)
         try insertParts(of: Array(placement.events.values), on: statements)
-        // The cache holds the events as they are now stored.
-        for (key, value) in keys {
+        // The cache holds the keys it knew whole, with their events as they are now stored.
+        for (key, value) in keys where whole.contains(key) {
             cache.store(key, events: value.events.indices.map { index in
                 var event = placement.events[value.groups[index].id] ?? value.events[index]
                 event.markStored()
@@ -201,20 +201,67 @@ extension GraphProjection {
         return placement
     }
 
-    /// The stored events of `keys`, each key's in the order they were made: from the cache when it knows
-    /// them, else from the database.
-    func storedEvents(of keys: Set<String>, cache: EventCache, on statements: Statements) throws -> [String: [EventState]] {
+    /// The stored events the reports may join, per key, in the order they were made, and the keys whose
+    /// every event that is: those the cache knows whole (or knows to have none).
+    ///
+    /// For the other keys, only the events a report could join are read: those whose date span is
+    /// compatible with the report's date (the report's date, finer, or coarser: ``EventClustering/Group/span``),
+    /// and each key's latest event (an undated report joins it). Other events of the key cannot take any
+    /// of these reports, so a key with hundreds of events costs what its few candidates cost. (A key has an
+    /// event without a date only while it has no other: the first dated report joins it. So that event,
+    /// which a dated report with no compatible event joins, is then the latest.)
+    func candidates(
+        for reports: [Report], cache: EventCache, on statements: Statements
+    ) throws -> (events: [String: [EventState]], whole: Set<String>) {
         var events: [String: [EventState]] = [:]
-        var missing: [String] = []
-        for key in keys {
-            if let known = cache.events(of: key) { events[key] = known } else { missing.append(key); events[key] = [] }
+        var whole: Set<String> = []
+        var missing: [Report] = []
+        for report in reports where events[report.key] == nil {
+            if let known = cache.events(of: report.key) {
+                events[report.key] = known
+                whole.insert(report.key)
+            } else {
+                events[report.key] = []
+            }
         }
-        guard !missing.isEmpty else { return events }
+        for report in reports where !whole.contains(report.key) { missing.append(report) }
+        guard !missing.isEmpty else { return (events, whole) }
+        // Per (key, date): the key's events of the date's year (an event's dates, its latest among them,
+        // share their year), kept when their span is the date, finer (from d + "-" up to d + ".", as "-" is
+        // the only character of a date below ".") or coarser.
+        struct Ask: Hashable { var key, date, year: String; var coarser: [String] }
+        var asks: Set<Ask> = []
+        for report in missing {
+            guard let date = report.payload.date, EventClustering.Date(date) != nil else { continue }
+            let coarser = Self.coarser(date)
+            asks.insert(Ask(key: report.key, date: date, year: coarser.first ?? date, coarser: coarser))
+        }
+        let list = Array(asks)
         for row in try statements.query("""
+            WITH candidates AS (
+                -- LATERAL: one index probe per ask, never a scan of the whole table (which the planner
+                -- picks for a hash join while the tables are middling).
+                SELECT c.id
+                FROM unnest(\(PostgresArray(list.map(\.key)))::text[], \(PostgresArray(list.map(\.date)))::text[],
+                            \(PostgresArray(list.map(\.year)))::text[],
+                            \(PostgresArray(list.map { PostgresArray($0.coarser).postgresText! }))::text[]) AS a(key, date, year, coarser)
+                CROSS JOIN LATERAL (
+                    SELECT e.id FROM graph.events e
+                    WHERE e.cluster_key = a.key AND e.latest_date >= a.year COLLATE "C" AND e.latest_date < a.year || '.' COLLATE "C"
+                      AND (e.span = a.date OR e.span = ANY(a.coarser::text[])
+                           OR (e.span > a.date || '-' COLLATE "C" AND e.span < a.date || '.' COLLATE "C"))
+                ) c
+                UNION
+                SELECT latest.id FROM unnest(\(PostgresArray(Array(Set(missing.map(\.key)))))::text[]) AS k(key)
+                CROSS JOIN LATERAL (
+                    SELECT id FROM graph.events WHERE cluster_key = k.key
+                    ORDER BY latest_date DESC NULLS LAST, first_xid, first_position LIMIT 1
+                ) latest
+            )
             SELECT e.id, e.cluster_key, e.type, e.actor_id, e.place_id, e.place_precise, e.date, e.dates::text AS dates,
                    e.date_counts::text AS counts, e.source_count, e.first_published, e.first_xid::text AS xid_text,
                    e.first_position, e.retracted, e.part_entities::text AS part_entities, e.part_roles::text AS part_roles
-            FROM graph.events e WHERE e.cluster_key = ANY(\(PostgresArray(missing))::text[])
+            FROM candidates c CROSS JOIN LATERAL (SELECT * FROM graph.events e WHERE e.id = c.id) e
             ORDER BY e.cluster_key, e.first_xid, e.first_position
             """) {
             let dates: PostgresArray<String> = try row.decode("dates")
@@ -231,44 +278,65 @@ extension GraphProjection {
             event.storedPartCount = event.parts.count
             events[event.key, default: []].append(event)
         }
-        return events
+        return (events, whole)
     }
 
-    /// Inserts or updates events (a new one is retracted if an analyst retracted its id before).
+    /// The coarser dates that contain an EDTF date: 2024 and 2024-11 for 2024-11-26.
+    static func coarser(_ date: String) -> [String] {
+        let parts = date.split(separator: "-")
+        return (1..<max(parts.count, 1)).map { parts.prefix($0).joined(separator: "-") }
+    }
+
+    /// Inserts the new events (a new one is retracted if an analyst retracted its id before) and updates
+    /// the others: a plain insert skips the conflict check an upsert makes for every row.
     private func writeEvents(_ events: [EventState], on statements: Statements) throws {
-        guard !events.isEmpty else { return }
+        let new = events.filter(\.isNew), stored = events.filter { !$0.isNew }
+        if !new.isEmpty {
+            try statements.write("""
+                INSERT INTO graph.events (id, cluster_key, type, actor_id, place_id, place_precise, date, date_sort, conflicting_dates,
+                                          dates, date_counts, span, latest_date, source_count, first_published, first_xid,
+                                          first_position, part_entities, part_roles, retracted, retract_reason)
+                SELECT c.id, c.key, c.type, c.actor, c.place, c.precise, c.date, c.date_sort, c.conflicts, c.dates, c.counts, c.span,
+                       c.latest, c.sources, c.published, c.xid, c.position, c.entities, c.roles, r.reason IS NOT NULL, r.reason
+                FROM \(Self.eventRows(new)) LEFT JOIN graph.retractions r ON r.kind = 'event' AND r.target_id = c.id
+                """)
+        }
+        if !stored.isEmpty {
+            try statements.write("""
+                UPDATE graph.events e
+                SET place_id = c.place, place_precise = c.precise, date = c.date, date_sort = c.date_sort, conflicting_dates = c.conflicts,
+                    dates = c.dates, date_counts = c.counts, span = c.span, latest_date = c.latest, source_count = c.sources,
+                    first_published = c.published, part_entities = c.entities, part_roles = c.roles
+                FROM \(Self.eventRows(stored))
+                WHERE e.id = c.id
+                """)
+        }
+    }
+
+    /// The events' columns as a subquery `c`.
+    private static func eventRows(_ events: [EventState]) -> SQL {
         func literal(_ values: [String]) -> String { PostgresArray(values).postgresText! }
-        try statements.write("""
-            INSERT INTO graph.events AS e (id, cluster_key, type, actor_id, place_id, place_precise, date, date_sort,
-                                           conflicting_dates, dates, date_counts, source_count, first_published,
-                                           first_xid, first_position, part_entities, part_roles, retracted, retract_reason)
-            SELECT c.id, c.key, c.type, c.actor, c.place, c.precise, c.date,
-                   CASE WHEN c.date IS NULL THEN NULL
-                        WHEN length(c.date) = 4 THEN c.date || '-01-01'
-                        WHEN length(c.date) = 7 THEN c.date || '-01' ELSE c.date END,
-                   c.conflicts::text[], c.dates::text[], c.counts::int[], c.sources, c.published, c.xid::xid8, c.position,
-                   c.entities::text[], c.roles::text[],
-                   r.reason IS NOT NULL, r.reason
-            FROM unnest(\(PostgresArray(events.map(\.id)))::text[], \(PostgresArray(events.map(\.key)))::text[],
-                        \(PostgresArray(events.map(\.type)))::text[], \(PostgresArray(events.map(\.actor)))::text[],
-                        \(PostgresArray(events.map(\.place)))::text[], \(PostgresArray(events.map(\.placePrecise)))::bool[],
-                        \(PostgresArray(events.map(\.group.date)))::text[],
-                        \(PostgresArray(events.map { literal($0.group.conflictingDates) }))::text[],
-                        \(PostgresArray(events.map { literal($0.group.dates) }))::text[],
-                        \(PostgresArray(events.map { PostgresArray($0.group.counts).postgresText! }))::text[],
-                        \(PostgresArray(events.map(\.sourceCount)))::int8[], \(PostgresArray(events.map(\.firstPublished)))::text[],
-                        \(PostgresArray(events.map { String($0.firstXid) }))::text[], \(PostgresArray(events.map(\.firstPosition)))::int8[],
-                        \(PostgresArray(events.map { literal($0.parts.map(\.entity)) }))::text[],
-                        \(PostgresArray(events.map { literal($0.parts.map(\.role)) }))::text[])
-                 AS c(id, key, type, actor, place, precise, date, conflicts, dates, counts, sources, published, xid, position,
-                      entities, roles)
-            LEFT JOIN graph.retractions r ON r.kind = 'event' AND r.target_id = c.id
-            ON CONFLICT (id) DO UPDATE
-            SET place_id = excluded.place_id, place_precise = excluded.place_precise, date = excluded.date,
-                date_sort = excluded.date_sort, conflicting_dates = excluded.conflicting_dates, dates = excluded.dates,
-                date_counts = excluded.date_counts, source_count = excluded.source_count,
-                first_published = excluded.first_published, part_entities = excluded.part_entities, part_roles = excluded.part_roles
-            """)
+        return """
+            (SELECT id, key, type, actor, place, precise, date,
+                    CASE WHEN date IS NULL THEN NULL WHEN length(date) = 4 THEN date || '-01-01'
+                         WHEN length(date) = 7 THEN date || '-01' ELSE date END AS date_sort,
+                    conflicts::text[], dates::text[], counts::int[], span, latest, sources, published, xid::xid8, position,
+                    entities::text[], roles::text[]
+             FROM unnest(\(PostgresArray(events.map(\.id)))::text[], \(PostgresArray(events.map(\.key)))::text[],
+                         \(PostgresArray(events.map(\.type)))::text[], \(PostgresArray(events.map(\.actor)))::text[],
+                         \(PostgresArray(events.map(\.place)))::text[], \(PostgresArray(events.map(\.placePrecise)))::bool[],
+                         \(PostgresArray(events.map(\.group.date)))::text[],
+                         \(PostgresArray(events.map { literal($0.group.conflictingDates) }))::text[],
+                         \(PostgresArray(events.map { literal($0.group.dates) }))::text[],
+                         \(PostgresArray(events.map { PostgresArray($0.group.counts).postgresText! }))::text[],
+                         \(PostgresArray(events.map(\.group.span)))::text[], \(PostgresArray(events.map { $0.group.dates.max() }))::text[],
+                         \(PostgresArray(events.map(\.sourceCount)))::int8[], \(PostgresArray(events.map(\.firstPublished)))::text[],
+                         \(PostgresArray(events.map { String($0.firstXid) }))::text[], \(PostgresArray(events.map(\.firstPosition)))::int8[],
+                         \(PostgresArray(events.map { literal($0.parts.map(\.entity)) }))::text[],
+                         \(PostgresArray(events.map { literal($0.parts.map(\.role)) }))::text[])
+                  AS u(id, key, type, actor, place, precise, date, conflicts, dates, counts, span, latest, sources, published, xid,
+                       position, entities, roles)) c
+            """
     }
 
     /// Inserts the parts the events gained.

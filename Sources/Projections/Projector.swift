@@ -19,7 +19,7 @@ public struct Projector: Sendable {
     /// The projection's name in graph.checkpoints.
     public static let name = "graph"
     /// Bump when the projection's output changes: the read models then rebuild themselves.
-    public static let codeVersion = 2
+    public static let codeVersion = 3
     /// Every read-model table (graph.checkpoints aside): what a rebuild empties and statistics cover.
     static let readModelTables = [
         "graph.articles", "graph.entities", "graph.aliases", "graph.sources", "graph.events",
