@@ -6,8 +6,8 @@ import Postgres
 /// CONFLICT` needs), `events_cluster_key_idx` (a key's events) and the entities' stay.
 ///
 /// Each dropped index's definition, as PostgreSQL gives it, goes into `graph.deferred_indexes` in the
-/// same transaction, so a projector killed in between builds them when its catch-up ends. A correction,
-/// whose queries read these indexes, builds them first.
+/// same transaction, so a projector killed in between builds them when its catch-up ends (or, killed while
+/// building them, when it starts again). A correction, whose queries read these indexes, builds them first.
 enum DeferredIndexes {
     static let names = [
         "sources_event_idx", "sources_article_idx", "events_actor_place_idx", "event_entities_entity_idx",
@@ -31,11 +31,20 @@ enum DeferredIndexes {
         }
     }
 
-    /// Builds every deferred index again (nothing when none is deferred).
-    static func restore(on connection: Connection) throws {
-        for row in try connection.query("DELETE FROM graph.deferred_indexes RETURNING definition") {
-            // A definition PostgreSQL itself wrote (pg_get_indexdef) when the index was dropped.
-            try connection.query(SQL(unsafeSQL: try row.decode(0, as: String.self)))
+    /// The deferred indexes of the relations, which the end of a catch-up writes while the others are built.
+    static let ofRelations: Set<String> = ["relations_object_idx"]
+
+    /// Builds the deferred indexes again (but those in `skipped`), each in a transaction of its own with
+    /// the removal of its definition (or in the caller's, when it has one). Nothing when none is deferred.
+    static func restore(except skipped: Set<String> = [], on connection: Connection) throws {
+        let waiting = try connection.query("SELECT name FROM graph.deferred_indexes ORDER BY name").map { try $0.decode(0, as: String.self) }
+        for name in waiting where !skipped.contains(name) {
+            try connection.transaction { connection in
+                // A definition PostgreSQL itself wrote (pg_get_indexdef) when the index was dropped.
+                for row in try connection.query("DELETE FROM graph.deferred_indexes WHERE name = \(name) RETURNING definition") {
+                    try connection.query(SQL(unsafeSQL: try row.decode(0, as: String.self)))
+                }
+            }
         }
     }
 }

@@ -69,11 +69,9 @@ struct GraphProjection: Sendable {
     }
 
     /// Makes every relation and `graph.edge_articles` row from the facts (events, sources, relation
-    /// reports), and builds the deferred indexes, as the end of a catch-up from zero: one set-based
-    /// statement instead of a delta per batch.
+    /// reports), as the end of a catch-up from zero: one set-based statement instead of a delta per batch.
     func buildEdges(on connection: Connection) throws {
         try EdgeChanges.recount(nil, on: Statements(connection))
-        try DeferredIndexes.restore(on: connection)
     }
 
     static func isCorrection(_ type: String) -> Bool {

@@ -140,27 +140,31 @@ public struct Projector: Sendable {
         }
         var reader: ConnectionHandle?
         var next: Task<GraphProjection.Batch, any Error>?
+        var analyzing: Task<Void, any Error>?
         defer { next?.cancel() }
         var interval = LogFollower.minPollInterval
         var nextAnalyze = 5_000
         while !shouldStop() && !Task.isCancelled {
             // The read models grow fast during a catch-up: refresh the planner's statistics as they do,
             // or it keeps planning for empty tables. (A small sample is enough for these plans.)
+            // (On the reading connection when there is one, so that the writes go on meanwhile.)
             if state.applied >= nextAnalyze {
-                try await handle.withConnection {
+                try await analyzing?.value
+                let analyze: @Sendable (Connection) throws -> Void = {
                     try $0.run(script: "SET default_statistics_target = 10; ANALYZE \(Self.readModels); RESET default_statistics_target")
                 }
+                if let reader { analyzing = Task { try await reader.withConnection(analyze) } } else { try await handle.withConnection(analyze) }
                 nextAnalyze *= 8
             }
             let batch = try await (next ?? fetch(after: state.position, on: handle)).value
             next = nil
-            // Caught up: the relations deferred by a catch-up from zero are made with the last batch.
-            let buildEdges = deferEdges && batch.count < batchSize
+            // Caught up: a catch-up from zero makes what it deferred.
+            let finishing = deferEdges && batch.count < batchSize
             if batch.count == batchSize, let last = batch.events.last {
                 if reader == nil { reader = try await ConnectionHandle.connect(conninfo: handle.conninfo, logger: logger) }
                 next = fetch(after: last.logPosition, on: reader!)
             }
-            if !batch.isEmpty || buildEdges {
+            if !batch.isEmpty || finishing {
                 let position = batch.events.last?.logPosition ?? state.position
                 try await handle.withConnection { [deferEdges] connection in
                     try connection.transaction { connection in
@@ -168,11 +172,13 @@ public struct Projector: Sendable {
                         // applied again: no need to wait for the disk.
                         try connection.run(script: "SET LOCAL synchronous_commit = off")
                         try projection.apply(batch, cache: cache, deferEdges: deferEdges, on: connection)
-                        if buildEdges { try projection.buildEdges(on: connection) }
-                        try Self.saveCheckpoint(position, deferred: deferEdges && !buildEdges, on: connection)
+                        try Self.saveCheckpoint(position, deferred: deferEdges, on: connection)
                     }
                 }
-                if buildEdges { deferEdges = false }
+                if finishing {
+                    try await finishCatchUp(at: position, projection: projection, on: handle, reader: reader)
+                    deferEdges = false
+                }
                 state.position = position
                 state.applied += batch.count
                 state.batches += batch.isEmpty ? 0 : 1
@@ -180,10 +186,38 @@ public struct Projector: Sendable {
                 interval = LogFollower.minPollInterval
                 if batch.count == batchSize { continue }
             }
+            try await analyzing?.value
+            analyzing = nil
             guard follow else { break }
             interval = try await LogFollower.waitForAppend(on: handle, interval: interval, maxInterval: 2, shouldStop: shouldStop)
         }
+        try await analyzing?.value
         return state
+    }
+
+    /// The end of a catch-up from zero: the relations, with the checkpoint that stops deferring them, on
+    /// `handle`, while `reader` builds the deferred indexes of the tables they read (each in a transaction
+    /// of its own: a projector killed meanwhile builds the rest when it starts again).
+    private func finishCatchUp(
+        at position: LogPosition, projection: GraphProjection, on handle: ConnectionHandle, reader: ConnectionHandle?
+    ) async throws {
+        let indexes = reader.map { reader in
+            Task { try await reader.withConnection { try DeferredIndexes.restore(except: DeferredIndexes.ofRelations, on: $0) } }
+        }
+        do {
+            try await handle.withConnection { connection in
+                try connection.transaction { connection in
+                    try connection.run(script: "SET LOCAL synchronous_commit = off")
+                    try projection.buildEdges(on: connection)
+                    try Self.saveCheckpoint(position, deferred: false, on: connection)
+                }
+            }
+        } catch {
+            _ = try? await indexes?.value
+            throw error
+        }
+        try await indexes?.value
+        try await handle.withConnection { try DeferredIndexes.restore(on: $0) }
     }
 
     /// Catches up with everything committed when it is called, waiting up to `timeout` seconds for a
@@ -217,6 +251,8 @@ public struct Projector: Sendable {
              try row.decode("deferred", as: Bool.self))
         }
         if !rebuild, let stored, stored.1 == Projector.codeVersion {
+            // Indexes left to build by a projector stopped at the end of its catch-up.
+            if !stored.2 { try DeferredIndexes.restore(on: connection) }
             return (stored.0, false, stored.2)
         }
         if let stored, stored.1 != Projector.codeVersion {

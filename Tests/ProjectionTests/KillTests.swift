@@ -21,6 +21,7 @@ import Glibc
             }
         }
         let total = try await db.withConnection { try $0.query("SELECT max(position) FROM events")[0].decode(0, as: Int64.self) }
+        let indexes = try await graphIndexes(db)
         let binary = try chronographBinary()
         var environment = ProcessInfo.processInfo.environment
         environment["DATABASE_URL"] = db.conninfo
@@ -73,6 +74,8 @@ import Glibc
         #expect(final.terminationStatus == 0)
         let afterKills = try await ReadModelDump.take(db)
         #expect(try await checkpoint() == total)
+        // The secondary indexes the catch-up dropped are all there again.
+        #expect(try await graphIndexes(db) == indexes)
 
         let started = Date()
         try await projectAll(db, rebuild: true, batchSize: 500)
@@ -81,5 +84,17 @@ import Glibc
         let differences = afterKills.differences(from: clean)
         #expect(differences.isEmpty, "after the kills, compared with a clean rebuild: \(differences)")
         #expect(clean.tables["graph.events"]!.count > 1_000)
+        #expect(try await graphIndexes(db) == indexes)
+    }
+}
+
+/// The indexes of the read models, with their definitions, and those waiting to be built.
+func graphIndexes(_ db: TestDatabase) async throws -> [String] {
+    try await db.withConnection { connection in
+        try connection.query("""
+            SELECT indexdef FROM pg_indexes WHERE schemaname = 'graph'
+            UNION ALL SELECT 'deferred: ' || name FROM graph.deferred_indexes
+            ORDER BY 1
+            """).map { try $0.decode(0, as: String.self) }
     }
 }

@@ -234,6 +234,25 @@ extension ProjectorTests {
     }
 }
 
+extension ProjectorTests {
+    /// A catch-up from zero drops the secondary indexes its writes never read and builds them at its end;
+    /// one stopped while building them builds the rest when it starts again.
+    @Test func theIndexesACatchUpDefersAreBuiltAgain() async throws {
+        let db = try await TestDatabase.create()
+        let before = try await graphIndexes(db)
+        try await appendAndProject(FactFactory.corpus(count: 30), db: db)
+        #expect(try await graphIndexes(db) == before)
+        // As if stopped after the relations were made, before the indexes were built.
+        try await db.withConnection { connection in
+            try connection.transaction { try DeferredIndexes.drop(on: $0) }
+        }
+        let dropped = try await graphIndexes(db)
+        #expect(dropped.filter { $0.hasPrefix("deferred: ") }.count == DeferredIndexes.names.count, "\(dropped)")
+        try await projectAll(db)
+        #expect(try await graphIndexes(db) == before)
+    }
+}
+
 /// Every read-model table as sorted text rows, to compare two projections.
 struct ReadModelDump: Equatable {
     var tables: [String: [String]]
