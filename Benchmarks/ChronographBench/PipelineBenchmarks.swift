@@ -69,6 +69,9 @@ struct ProjectBenchmark: AsyncParsableCommand {
     @Option(help: "Log events per projection transaction.")
     var batchSize = Projector.defaultBatchSize
 
+    @Option(help: "Events the projector keeps in memory (its event cache).")
+    var cacheCapacity = Projector.defaultCacheCapacity
+
     @Flag(help: "Only the catch-up, not the rebuild after it.")
     var noRebuild = false
 
@@ -76,7 +79,7 @@ struct ProjectBenchmark: AsyncParsableCommand {
         let handle = try await BenchDatabase.open(database)
         let events = try await handle.withConnection { try $0.query("SELECT count(*) FROM events")[0].decode(0, as: Int.self) }
         print("projection benchmark: \(events) log events, \(batchSize) per transaction")
-        let projector = Projector(batchSize: batchSize, cacheCapacity: Int(ProcessInfo.processInfo.environment["CACHE"] ?? "") ?? Projector.defaultCacheCapacity)
+        let projector = Projector(batchSize: batchSize, cacheCapacity: cacheCapacity)
         guard try await projector.lock(on: handle) else { return }
         var progress = Projector.Progress()
         let catchUp = try await measure { progress = try await projector.run(on: handle, rebuild: true) }

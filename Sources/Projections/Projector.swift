@@ -32,8 +32,9 @@ public struct Projector: Sendable {
     /// Log events per transaction: large enough that a statement's fixed cost is spread thin.
     public static let defaultBatchSize = 2_000
 
-    /// Events kept in memory: a few tens of megabytes.
-    public static let defaultCacheCapacity = 40_000
+    /// Events kept in memory (about 15 MB): past a few thousand, more buys little, since the key filter
+    /// already spares the reads of new keys.
+    public static let defaultCacheCapacity = 10_000
 
     public var batchSize: Int
     /// Events the projector keeps in memory (``EventCache``).
