@@ -13,7 +13,8 @@ struct ProjectCommand: AsyncParsableCommand {
             Catches up and exits; with --follow keeps going, woken by NOTIFY within a second of an append, until \
             SIGINT or SIGTERM. Each batch and its checkpoint commit together, so a projector killed at any moment \
             resumes exactly where it stopped. Only one projector applies at a time: another one waits and takes \
-            over when the first stops.
+            over when the first stops. A catch-up from an empty graph (the first run, --rebuild, a new version of \
+            the projection) makes the relations and the secondary indexes once, at its end.
             """
     )
 
