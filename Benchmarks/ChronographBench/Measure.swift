@@ -29,11 +29,11 @@ func formatRate(_ count: Int, _ seconds: Double) -> String {
     return rate >= 10_000 ? String(format: "%.0f", rate) : String(format: "%.1f", rate)
 }
 
-func report(_ name: String, count: Int, unit: String, seconds: Double, baseline: Double? = nil) {
+func report(_ name: String, count: Int, unit: String, seconds: Double, baseline: Double? = nil, versus: String = "COPY") {
     let rate = Double(count) / seconds
     var line = "\(name.padding(toLength: 44, withPad: " ", startingAt: 0)) \(formatRate(count, seconds).leftPadded(10)) \(unit)/s"
         + String(format: "   (%d in %.2f s)", count, seconds)
-    if let baseline { line += String(format: "   %.2fx COPY", rate / baseline) }
+    if let baseline { line += String(format: "   %.2fx ", rate / baseline) + versus }
     print(line)
 }
 
