@@ -140,10 +140,13 @@ public struct EventClustering: Sendable {
         private let year: Int, month: Int, day: Int
         let precision: Int
 
+        /// Only the canonical form (YYYY, YYYY-MM, YYYY-MM-DD): the projector also compares dates as text
+        /// (an event's span and latest date), which agrees with comparing fields only then.
         init?(_ text: String) {
             let fields = text.split(separator: "-", omittingEmptySubsequences: false)
-            let parts = fields.compactMap { Int($0) }
-            guard (1...3).contains(parts.count), parts.count == fields.count else { return nil }
+            let parts = fields.compactMap { field in field.utf8.allSatisfy { (48...57).contains($0) } ? Int(field) : nil }
+            guard (1...3).contains(parts.count), parts.count == fields.count,
+                  zip(fields, [4, 2, 2]).allSatisfy({ $0.count == $1 }) else { return nil }
             self.text = text
             self.precision = parts.count
             self.year = parts[0]
