@@ -208,7 +208,8 @@ public struct Projector: Sendable {
         do {
             try await handle.withConnection { connection in
                 try connection.transaction { connection in
-                    try connection.run(script: "SET LOCAL synchronous_commit = off")
+                    // One statement over every fact: its sorts and hashes fit in memory instead of spilling.
+                    try connection.run(script: "SET LOCAL synchronous_commit = off; SET LOCAL work_mem = '128MB'")
                     try projection.buildEdges(on: connection)
                     try Self.saveCheckpoint(position, deferred: false, on: connection)
                 }
