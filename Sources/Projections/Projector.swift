@@ -209,7 +209,7 @@ public struct Projector: Sendable {
             try await handle.withConnection { connection in
                 try connection.transaction { connection in
                     // One statement over every fact: its sorts and hashes fit in memory instead of spilling.
-                    try connection.run(script: "SET LOCAL synchronous_commit = off; SET LOCAL work_mem = '128MB'")
+                    try connection.run(script: "SET LOCAL synchronous_commit = off; SET LOCAL work_mem = '256MB'")
                     try projection.buildEdges(on: connection)
                     try Self.saveCheckpoint(position, deferred: false, on: connection)
                 }
