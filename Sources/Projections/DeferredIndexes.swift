@@ -3,7 +3,8 @@ import Postgres
 /// The read models' secondary indexes that a catch-up from zero drops at its start and builds again at its
 /// end: inserting a row costs one index entry per index, and a sorted build of a full table costs a
 /// fraction of that. Only the indexes the fast path never reads go; the primary keys (which `ON
-/// CONFLICT` needs), `events_cluster_key_idx` (a key's events) and the entities' stay.
+/// CONFLICT` and the lookups by id need), `events_latest_idx` (a report's candidate events) and the
+/// entities' stay.
 ///
 /// Each dropped index's definition, as PostgreSQL gives it, goes into `graph.deferred_indexes` in the
 /// same transaction, so a projector killed in between builds them when its catch-up ends (or, killed while

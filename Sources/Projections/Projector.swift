@@ -177,6 +177,8 @@ public struct Projector: Sendable {
                     }
                 }
                 if finishing {
+                    try await analyzing?.value
+                    analyzing = nil
                     try await finishCatchUp(at: position, projection: projection, on: handle, reader: reader)
                     deferEdges = false
                 }
