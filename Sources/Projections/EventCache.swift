@@ -59,12 +59,6 @@ final class EventCache: Sendable {
 
     /// Records the events of `key` as they are now stored.
     func store(_ key: String, events: [EventState]) {
-        // One copy of the key for all its events.
-        let events = events.map { event in
-            var event = event
-            event.key = key
-            return event
-        }
         state.withLock { state in
             state.clock += 1
             state.filter?.insert(key)

@@ -156,7 +156,8 @@ extension GraphProjection {
 
         let clustering = EventClustering()
         var sources = SourceRows()
-        var changed: [(key: String, index: Int)] = []
+        struct Changed: Hashable { var key: String; var index: Int }
+        var changed: Set<Changed> = []
         for report in reports {
             guard let article = articles[report.payload.article] else {
                 logger.warning("a report names an article the read models do not know: skipped", metadata: [
@@ -177,14 +178,13 @@ extension GraphProjection {
             }
             keys[report.key]!.events[index].absorb(report, published: article.published, merges: merges)
             for part in report.parts(merges: merges) { keys[report.key]!.events[index].add(part) }
-            changed.append((report.key, index))
+            changed.insert(Changed(key: report.key, index: index))
             placement.joined.append((report.sourceID, report.payload.article, group.id))
             sources.append(report, event: group.id)
         }
-        for (key, index) in changed {
-            var event = keys[key]!.events[index]
-            event.group = keys[key]!.groups[index]
-            placement.events[event.id] = event
+        for change in changed {
+            keys[change.key]!.events[change.index].group = keys[change.key]!.groups[change.index]
+            placement.events[keys[change.key]!.groups[change.index].id] = keys[change.key]!.events[change.index]
         }
 
         try sources.write(replacing: regrouping, on: statements)
@@ -192,8 +192,9 @@ extension GraphProjection {
         try insertParts(of: Array(placement.events.values), on: statements)
         // The cache holds the keys it knew whole, with their events as they are now stored.
         for (key, value) in keys where whole.contains(key) {
-            cache.store(key, events: value.events.indices.map { index in
-                var event = placement.events[value.groups[index].id] ?? value.events[index]
+            cache.store(key, events: value.events.map { event in
+                var event = event
+                event.key = key  // one copy of the key for all its events
                 event.markStored()
                 return event
             })
