@@ -340,7 +340,7 @@ extension GraphProjection {
             """
     }
 
-    /// Inserts the parts the events gained.
+    /// Inserts the parts the events gained (new ones only: ``EventState/add(_:)`` keeps each part once).
     private func insertParts(of events: [EventState], on statements: Statements) throws {
         var ids: [String] = [], entities: [String] = [], roles: [String] = [], subjects: [String] = [], predicates: [String?] = []
         for event in events {
@@ -357,7 +357,6 @@ extension GraphProjection {
             INSERT INTO graph.event_entities (event_id, entity_id, role, subject_id, predicate)
             SELECT * FROM unnest(\(PostgresArray(ids))::text[], \(PostgresArray(entities))::text[], \(PostgresArray(roles))::text[],
                                  \(PostgresArray(subjects))::text[], \(PostgresArray(predicates))::text[])
-            ON CONFLICT DO NOTHING
             """)
     }
 }
