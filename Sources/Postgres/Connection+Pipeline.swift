@@ -16,8 +16,8 @@ public final class Pipeline {
     /// Sends a statement and flushes it to the server, which starts on it at once.
     public func send(_ sql: SQL) throws {
         let handle = connection.handle
-        let accepted = sql.withParameters { count, types, values in
-            PQsendQueryParams(handle, sql.text, count, types, values, nil, nil, 0)
+        let accepted = sql.withParameters { bound in
+            PQsendQueryParams(handle, sql.text, bound.count, bound.types, bound.values, bound.lengths, bound.formats, 0)
         }
         guard accepted == 1, PQflush(handle) == 0 else { throw connection.connectionError() }
         sent += 1

@@ -72,8 +72,8 @@ public final class Connection {
             try check(result)
             prepared[sql.text] = name
         }
-        let result: OpaquePointer? = sql.withParameters { count, _, values in
-            PQexecPrepared(conn, name, count, values, nil, nil, 0)
+        let result: OpaquePointer? = sql.withParameters { bound in
+            PQexecPrepared(conn, name, bound.count, bound.values, bound.lengths, bound.formats, 0)
         }
         guard let result else { throw connectionError() }
         defer { PQclear(result) }
@@ -129,8 +129,8 @@ public final class Connection {
     // MARK: - libpq plumbing
 
     private func execute(_ sql: SQL) throws -> OpaquePointer {
-        let result: OpaquePointer? = sql.withParameters { count, types, values in
-            PQexecParams(conn, sql.text, count, types, values, nil, nil, 0)
+        let result: OpaquePointer? = sql.withParameters { bound in
+            PQexecParams(conn, sql.text, bound.count, bound.types, bound.values, bound.lengths, bound.formats, 0)
         }
         guard let result else { throw connectionError() }
         do {
@@ -195,13 +195,3 @@ extension String {
     }
 }
 
-/// Keeps C copies of the strings alive for the whole call.
-func withCStrings<R>(_ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
-    var owned: [UnsafeMutablePointer<CChar>?] = []
-    owned.reserveCapacity(strings.count)
-    for string in strings {
-        owned.append(string.map { strdup($0)! })
-    }
-    defer { owned.forEach { free($0) } }
-    return body(owned.map { UnsafePointer($0) })
-}

@@ -1,11 +1,73 @@
 public import Foundation
 
-/// A value that can be bound as a query parameter, sent in PostgreSQL's text format.
+/// A value that can be bound as a query parameter, sent in PostgreSQL's text format (or in its binary
+/// format, when it has one: ``postgresBinary``).
 public protocol PostgresEncodable: Sendable {
     /// The value in PostgreSQL's text input format, or nil for NULL.
     var postgresText: String? { get }
     /// The parameter's type OID, or 0 to let the server infer it from the statement.
     static var postgresTypeOID: UInt32 { get }
+    /// The value in PostgreSQL's binary format for `postgresTypeOID`, when sent so (nil: sent as text).
+    var postgresBinary: [UInt8]? { get }
+}
+
+extension PostgresEncodable {
+    public var postgresBinary: [UInt8]? { nil }
+}
+
+/// A type whose values an array parameter can carry in PostgreSQL's binary format, which the server
+/// reads with less work than an array literal (no quotes to scan, no escapes).
+public protocol PostgresBinaryElement: PostgresEncodable {
+    /// Appends the value's binary form and returns true, or returns false for NULL (appending nothing).
+    func appendPostgresBinary(to bytes: inout [UInt8]) -> Bool
+}
+
+extension [UInt8] {
+    /// Appends a big-endian (network order) integer.
+    mutating func appendBigEndian<T: FixedWidthInteger>(_ value: T) {
+        Swift.withUnsafeBytes(of: value.bigEndian) { append(contentsOf: $0) }
+    }
+}
+
+extension String: PostgresBinaryElement {
+    public func appendPostgresBinary(to bytes: inout [UInt8]) -> Bool {
+        bytes.append(contentsOf: utf8)
+        return true
+    }
+}
+
+extension Int: PostgresBinaryElement {
+    public func appendPostgresBinary(to bytes: inout [UInt8]) -> Bool {
+        bytes.appendBigEndian(Int64(self))
+        return true
+    }
+}
+
+extension Int64: PostgresBinaryElement {
+    public func appendPostgresBinary(to bytes: inout [UInt8]) -> Bool {
+        bytes.appendBigEndian(self)
+        return true
+    }
+}
+
+extension Double: PostgresBinaryElement {
+    public func appendPostgresBinary(to bytes: inout [UInt8]) -> Bool {
+        bytes.appendBigEndian(bitPattern)
+        return true
+    }
+}
+
+extension Bool: PostgresBinaryElement {
+    public func appendPostgresBinary(to bytes: inout [UInt8]) -> Bool {
+        bytes.append(self ? 1 : 0)
+        return true
+    }
+}
+
+extension Optional: PostgresBinaryElement where Wrapped: PostgresBinaryElement {
+    public func appendPostgresBinary(to bytes: inout [UInt8]) -> Bool {
+        self?.appendPostgresBinary(to: &bytes) ?? false
+    }
 }
 
 /// A value that can be read from a result column in PostgreSQL's text output format.
@@ -25,8 +87,10 @@ public enum PostgresOID {
     public static let timestamptz: UInt32 = 1184
     public static let uuid: UInt32 = 2950
     public static let jsonb: UInt32 = 3802
+    public static let boolArray: UInt32 = 1000
     public static let textArray: UInt32 = 1009
     public static let int8Array: UInt32 = 1016
+    public static let float8Array: UInt32 = 1022
     public static let uuidArray: UInt32 = 2951
     public static let jsonbArray: UInt32 = 3807
 }
@@ -122,7 +186,8 @@ public struct Timestamp: PostgresDecodable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A one-dimensional array parameter (`text[]`, `int8[]`, `uuid[]`, `jsonb[]`), sent as an array literal.
+/// A one-dimensional array parameter (`text[]`, `int8[]`, `bool[]`, `float8[]` in the binary format;
+/// `uuid[]`, `jsonb[]` as an array literal).
 public struct PostgresArray<Element: PostgresEncodable>: PostgresEncodable {
     public var elements: [Element]
     public init(_ elements: [Element]) { self.elements = elements }
@@ -150,10 +215,47 @@ public struct PostgresArray<Element: PostgresEncodable>: PostgresEncodable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Arrays of text, integers, floats and booleans go in the binary format: a header (one dimension,
+    /// whether there are NULLs, the element type, the length, the lower bound 1), then each element's
+    /// length (-1 for NULL) and bytes.
+    public var postgresBinary: [UInt8]? {
+        guard let type = Element.self as? any PostgresBinaryElement.Type, Self.postgresTypeOID != PostgresOID.unknown else { return nil }
+        return Self.binary(elements, as: type)
+    }
+
+    private static func binary<E: PostgresBinaryElement>(_ elements: [Element], as _: E.Type) -> [UInt8] {
+        // Element is E (checked by the caller): the same array, seen with the protocol's type.
+        let elements = unsafeBitCast(elements, to: [E].self)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(20 + elements.count * 24)
+        bytes.appendBigEndian(Int32(elements.isEmpty ? 0 : 1))
+        let hasNullAt = bytes.count
+        bytes.appendBigEndian(Int32(0))
+        bytes.appendBigEndian(Int32(bitPattern: E.postgresTypeOID))
+        guard !elements.isEmpty else { return bytes }
+        bytes.appendBigEndian(Int32(elements.count))
+        bytes.appendBigEndian(Int32(1))
+        var hasNull = false
+        for element in elements {
+            let lengthAt = bytes.count
+            bytes.appendBigEndian(Int32(-1))
+            guard element.appendPostgresBinary(to: &bytes) else {
+                hasNull = true
+                continue
+            }
+            let length = Int32(bytes.count - lengthAt - 4).bigEndian
+            withUnsafeBytes(of: length) { bytes.replaceSubrange(lengthAt..<lengthAt + 4, with: $0) }
+        }
+        if hasNull { bytes[hasNullAt + 3] = 1 }
+        return bytes
+    }
+
     public static var postgresTypeOID: UInt32 {
         switch Element.postgresTypeOID {
         case PostgresOID.text: PostgresOID.textArray
         case PostgresOID.int8: PostgresOID.int8Array
+        case PostgresOID.bool: PostgresOID.boolArray
+        case PostgresOID.float8: PostgresOID.float8Array
         case PostgresOID.uuid: PostgresOID.uuidArray
         case PostgresOID.jsonb: PostgresOID.jsonbArray
         default: PostgresOID.unknown

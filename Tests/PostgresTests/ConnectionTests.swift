@@ -44,6 +44,31 @@ import Testing
         #expect(try result.map { try $0.decode(0, as: String.self) } == values)
     }
 
+    /// Arrays of text, integers, floats and booleans go in the binary format, NULLs and empty arrays
+    /// included; the server reads back exactly what the text format (which the other types use) gives.
+    @Test func binaryArraysCarryWhatTheirTextWouldCarry() async throws {
+        let db = try await TestDatabase.create(migrated: false)
+        let texts: [String?] = ["plain", nil, "with \"quote\"", "back\\slash", "", "한글 ✓", "NULL"]
+        let numbers = [Int.min, -1, 0, 1, Int.max]
+        let reals = [-2.5, 0, 1e-300, .greatestFiniteMagnitude]
+        let flags = [true, false, true]
+        #expect(SQL("\(PostgresArray(texts))").parameters.allSatisfy { if case .binary = $0 { true } else { false } })
+        let row = try await db.withConnection { connection in
+            try connection.query("""
+                SELECT array_to_json(\(PostgresArray(texts))::text[])::text AS texts,
+                       array_to_json(\(PostgresArray(numbers))::int8[])::text AS numbers,
+                       (\(PostgresArray(reals))::float8[])::text AS reals, (\(PostgresArray(flags))::bool[])::text AS flags,
+                       cardinality(\(PostgresArray([String]()))::text[]) AS empty, \(PostgresArray([1, 2]))::int[] AS narrowed
+                """)[0]
+        }
+        #expect(try row.decode("texts", as: String.self) == #"["plain",null,"with \"quote\"","back\\slash","","한글 ✓","NULL"]"#)
+        #expect(try row.decode("numbers", as: String.self) == "[\(Int.min),-1,0,1,\(Int.max)]")
+        #expect(try row.decode("reals", as: String.self) == "{-2.5,0,1e-300,1.7976931348623157e+308}")
+        #expect(try row.decode("flags", as: String.self) == "{t,f,t}")
+        #expect(try row.decode("empty", as: Int.self) == 0)
+        #expect(row["narrowed"] == "{1,2}")
+    }
+
     @Test func serverErrorsKeepSQLStateAndMessage() async throws {
         let db = try await TestDatabase.create(migrated: false)
         let error = await #expect(throws: PostgresError.self) {
