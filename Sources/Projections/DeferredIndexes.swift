@@ -2,10 +2,10 @@ import Postgres
 
 /// The read models' secondary indexes that a catch-up from zero drops at its start and builds again at its
 /// end: inserting a row costs one index entry per index, and a sorted build of a full table costs a
-/// fraction of that. Only the indexes the fast path never reads go, the unique ones of sources and of
-/// events' parts among them (the projector makes each such row once; the build checks it); the primary
-/// keys (which `ON CONFLICT` and the lookups by id need), `events_latest_idx` (a report's candidate
-/// events) and the entities' stay.
+/// fraction of that. Only the indexes the fast path never reads go, the unique ones of sources, of events'
+/// parts and of edges' articles among them (the projector makes each such row once; the build checks
+/// it); the primary keys (which `ON CONFLICT` and the lookups by id need), `events_latest_idx` (a
+/// report's candidate events) and the entities' stay.
 ///
 /// Each dropped index's definition, as PostgreSQL gives it, goes into `graph.deferred_indexes` in the
 /// same transaction, so a projector killed in between builds them when its catch-up ends (or, killed while
@@ -13,8 +13,8 @@ import Postgres
 enum DeferredIndexes {
     static let names = [
         "sources_id_idx", "sources_event_idx", "sources_article_idx", "events_actor_place_idx", "event_entities_part_idx",
-        "event_entities_entity_idx", "event_entities_edge_idx", "relations_object_idx", "relation_reports_edge_idx",
-        "aliases_lower_alias_idx", "aliases_entity_idx",
+        "event_entities_entity_idx", "event_entities_edge_idx", "edge_articles_edge_article_idx", "relations_object_idx",
+        "relation_reports_edge_idx", "aliases_lower_alias_idx", "aliases_entity_idx",
     ]
 
     /// Records the definitions of the listed indexes that exist, and drops them.
@@ -34,7 +34,7 @@ enum DeferredIndexes {
     }
 
     /// The deferred indexes of the relations, which the end of a catch-up writes while the others are built.
-    static let ofRelations: Set<String> = ["relations_object_idx"]
+    static let ofRelations: Set<String> = ["relations_object_idx", "edge_articles_edge_article_idx"]
 
     /// Builds the deferred indexes again (but those in `skipped`), each in a transaction of its own with
     /// the removal of its definition (or in the caller's, when it has one). Nothing when none is deferred.

@@ -76,12 +76,15 @@ ALTER TABLE graph.events ADD COLUMN span text COLLATE "C";
 ALTER TABLE graph.checkpoints ADD COLUMN deferred boolean NOT NULL DEFAULT false;
 
 -- It also drops the indexes its writes never read, and builds them again at its end (a sorted build costs
--- a fraction of one entry per inserted row). Their definitions wait here. The uniqueness of sources and of
--- events' parts becomes such an index: the projector makes each row once, and the build checks it.
+-- a fraction of one entry per inserted row). Their definitions wait here. The uniqueness of sources, of
+-- events' parts and of an edge's articles becomes such an index: the projector makes each row once, and
+-- the build checks it.
 ALTER TABLE graph.sources DROP CONSTRAINT sources_pkey;
 CREATE UNIQUE INDEX sources_id_idx ON graph.sources (id);
 ALTER TABLE graph.event_entities DROP CONSTRAINT event_entities_pkey;
 CREATE UNIQUE INDEX event_entities_part_idx ON graph.event_entities (event_id, entity_id, role);
+ALTER TABLE graph.edge_articles DROP CONSTRAINT edge_articles_pkey;
+CREATE UNIQUE INDEX edge_articles_edge_article_idx ON graph.edge_articles (subject_id, predicate, object_id, role, article_id);
 CREATE TABLE graph.deferred_indexes (
     name       text PRIMARY KEY,
     definition text NOT NULL             -- as pg_get_indexdef gave it
