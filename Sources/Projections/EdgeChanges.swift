@@ -185,11 +185,12 @@ struct EdgeChanges: Sendable {
                 FROM graph.relation_reports rr \(reportEdges)
                 JOIN graph.articles a ON a.id = rr.article_id AND NOT a.retracted
             ),
-            -- In key order: a B-tree filled in order is filled fast.
             articles AS (
                 INSERT INTO graph.edge_articles (subject_id, predicate, object_id, role, article_id, facts)
-                SELECT s, p, o, r, article_id, count(*) FROM facts GROUP BY s, p, o, r, article_id ORDER BY s, p, o, r, article_id
+                SELECT s, p, o, r, article_id, count(*) FROM facts GROUP BY s, p, o, r, article_id
             )
+            -- In key order: a B-tree filled in order is filled fast. (edge_articles' index is built after it,
+            -- when a catch-up from zero makes every edge.)
             INSERT INTO graph.relations (subject_id, predicate, object_id, role, first_date, last_date, weight, source_count)
             SELECT s, p, o, r, min(date), max(date), count(DISTINCT fact), count(DISTINCT article_id)
             FROM facts GROUP BY s, p, o, r ORDER BY s, p, o, r

@@ -151,9 +151,7 @@ public struct Projector: Sendable {
             // (On the reading connection when there is one, so that the writes go on meanwhile.)
             if state.applied >= nextAnalyze {
                 try await analyzing?.value
-                let analyze: @Sendable (Connection) throws -> Void = {
-                    try $0.run(script: "SET default_statistics_target = 10; ANALYZE \(Self.readModels); RESET default_statistics_target")
-                }
+                let analyze: @Sendable (Connection) throws -> Void = { try Self.analyze(Self.readModelTables, on: $0) }
                 if let reader { analyzing = Task { try await reader.withConnection(analyze) } } else { try await handle.withConnection(analyze) }
                 nextAnalyze *= 8
             }
@@ -204,8 +202,14 @@ public struct Projector: Sendable {
     private func finishCatchUp(
         at position: LogPosition, projection: GraphProjection, on handle: ConnectionHandle, reader: ConnectionHandle?
     ) async throws {
+        let others = Self.readModelTables.filter { !Self.relationTables.contains($0) }
         let indexes = reader.map { reader in
-            Task { try await reader.withConnection { try DeferredIndexes.restore(except: DeferredIndexes.ofRelations, on: $0) } }
+            Task {
+                try await reader.withConnection { connection in
+                    try DeferredIndexes.restore(except: DeferredIndexes.ofRelations, on: connection)
+                    try Self.analyze(others, on: connection)
+                }
+            }
         }
         do {
             try await handle.withConnection { connection in
@@ -221,7 +225,30 @@ public struct Projector: Sendable {
             throw error
         }
         try await indexes?.value
-        try await handle.withConnection { try DeferredIndexes.restore(on: $0) }
+        try await handle.withConnection { connection in
+            try DeferredIndexes.restore(on: connection)
+            try Self.analyze(reader == nil ? Self.readModelTables : Self.relationTables, on: connection)
+            try Self.setAutovacuum(true, of: Self.readModelTables, on: connection)
+        }
+    }
+
+    /// The tables the end of a catch-up from zero makes.
+    static let relationTables = ["graph.edge_articles", "graph.relations"]
+
+    /// Refreshes the planner's statistics (a small sample is enough for the projector's plans).
+    static func analyze(_ tables: [String], on connection: Connection) throws {
+        try connection.run(script: "SET default_statistics_target = 10; ANALYZE \(tables.joined(separator: ", ")); RESET default_statistics_target")
+    }
+
+    /// Autovacuum on the read models: off during a catch-up from zero, which refreshes the statistics
+    /// itself (an autovacuum worker busy with a table made that ANALYZE wait a second, the deadlock
+    /// timeout, before giving way; and vacuuming tables that only grow is work for nothing then), on
+    /// again at its end.
+    static func setAutovacuum(_ enabled: Bool, of tables: [String], on connection: Connection) throws {
+        guard !tables.isEmpty else { return }
+        let option = enabled ? "RESET (autovacuum_enabled)" : "SET (autovacuum_enabled = false)"
+        // Table names from `readModelTables`, never from input.
+        try connection.run(script: tables.map { "ALTER TABLE \($0) \(option)" }.joined(separator: "; "))
     }
 
     /// Catches up with everything committed when it is called, waiting up to `timeout` seconds for a
@@ -255,8 +282,15 @@ public struct Projector: Sendable {
              try row.decode("deferred", as: Bool.self))
         }
         if !rebuild, let stored, stored.1 == Projector.codeVersion {
-            // Indexes left to build by a projector stopped at the end of its catch-up.
-            if !stored.2 { try DeferredIndexes.restore(on: connection) }
+            // Indexes left to build, and autovacuum left off, by a projector stopped at the end of its catch-up.
+            if !stored.2 {
+                try DeferredIndexes.restore(on: connection)
+                let off = try connection.query("""
+                    SELECT 'graph.' || relname FROM pg_class
+                    WHERE relnamespace = 'graph'::regnamespace AND reloptions @> '{autovacuum_enabled=false}'
+                    """).map { try $0.decode(0, as: String.self) }
+                try Self.setAutovacuum(true, of: Self.readModelTables.filter(off.contains), on: connection)
+            }
             return (stored.0, false, stored.2)
         }
         if let stored, stored.1 != Projector.codeVersion {
@@ -265,6 +299,7 @@ public struct Projector: Sendable {
         try connection.transaction { connection in
             try Self.reset(on: connection)
             try DeferredIndexes.drop(on: connection)
+            try Self.setAutovacuum(false, of: Self.readModelTables, on: connection)
             try Self.saveCheckpoint(.start, deferred: true, on: connection)
         }
         return (.start, true, true)

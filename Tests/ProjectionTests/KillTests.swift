@@ -88,12 +88,15 @@ import Glibc
     }
 }
 
-/// The indexes of the read models, with their definitions, and those waiting to be built.
+/// The indexes of the read models, with their definitions, those waiting to be built, and the tables'
+/// storage options (autovacuum is off during a catch-up from zero).
 func graphIndexes(_ db: TestDatabase) async throws -> [String] {
     try await db.withConnection { connection in
         try connection.query("""
             SELECT indexdef FROM pg_indexes WHERE schemaname = 'graph'
             UNION ALL SELECT 'deferred: ' || name FROM graph.deferred_indexes
+            UNION ALL SELECT 'options: ' || relname || ' ' || reloptions::text FROM pg_class
+                      WHERE relnamespace = 'graph'::regnamespace AND reloptions IS NOT NULL
             ORDER BY 1
             """).map { try $0.decode(0, as: String.self) }
     }
