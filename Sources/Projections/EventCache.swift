@@ -57,11 +57,16 @@ final class EventCache: Sendable {
         }
     }
 
-    /// Records the events of `key` as they are now stored.
+    /// Records the events of `key` as they are now stored. A key with more than a quarter of the capacity
+    /// is not kept (it would push every other key out); its reports read their candidates.
     func store(_ key: String, events: [EventState]) {
         state.withLock { state in
             state.clock += 1
             state.filter?.insert(key)
+            guard events.count <= capacity / 4 else {
+                state.events -= state.keys.removeValue(forKey: key)?.events.count ?? 0
+                return
+            }
             let old = state.keys.updateValue(Entry(events: events, used: state.clock), forKey: key)
             state.events += events.count - (old?.events.count ?? 0)
             guard state.events > capacity else { return }

@@ -235,9 +235,13 @@ public struct Projector: Sendable {
     /// The tables the end of a catch-up from zero makes.
     static let relationTables = ["graph.edge_articles", "graph.relations"]
 
-    /// Refreshes the planner's statistics (a small sample is enough for the projector's plans).
+    /// Refreshes the planner's statistics (a small sample is enough for the projector's plans). ANALYZE
+    /// goes alone, so that it takes each table in a transaction of its own: in one with other statements it
+    /// would hold every table until the last is done.
     static func analyze(_ tables: [String], on connection: Connection) throws {
-        try connection.run(script: "SET default_statistics_target = 10; ANALYZE \(tables.joined(separator: ", ")); RESET default_statistics_target")
+        try connection.run(script: "SET default_statistics_target = 10")
+        defer { try? connection.run(script: "RESET default_statistics_target") }
+        try connection.run(script: "ANALYZE \(tables.joined(separator: ", "))")
     }
 
     /// Autovacuum on the read models: off during a catch-up from zero, which refreshes the statistics

@@ -208,14 +208,14 @@ extension ProjectorTests {
 }
 
 extension ProjectorTests {
-    /// The event cache only saves reads: a cache of three events, which forgets keys all the time (and reads
+    /// The event cache only saves reads: a cache of twelve events, which forgets keys all the time (and reads
     /// them back), gives what the default one gives, incrementally and in a rebuild (where it also
     /// knows which keys have no events yet).
     @Test func theEventCacheChangesNothingButSpeed() async throws {
         let corpus = FactFactory.corpus(count: 200, seed: 5, organizations: 8, cities: 3, persons: 8)
         var dumps: [(String, ReadModelDump)] = []
         var crowded = 0
-        for capacity in [3, Projector.defaultCacheCapacity] {
+        for capacity in [12, Projector.defaultCacheCapacity] {
             let db = try await TestDatabase.create()
             try await appendAndProject(Array(corpus[..<1]), db: db, cacheCapacity: capacity)
             try await appendAndProject(Array(corpus[1...]), db: db, cacheCapacity: capacity)
