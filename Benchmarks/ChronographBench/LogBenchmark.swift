@@ -114,16 +114,7 @@ struct LogBenchmark: AsyncParsableCommand {
 
         // (4) Reading the whole log.
         var readCount = 0
-        let readSeconds = try await measure {
-            var position = LogPosition.start
-            while true {
-                let after = position
-                let page = try await handle.withConnection { try store.read(after: after, limit: 5_000, on: $0) }
-                guard let last = page.last else { break }
-                readCount += page.count
-                position = last.logPosition
-            }
-        }
+        let readSeconds = try await measure { readCount = try await readWholeLog(on: handle, pageSize: 5_000) }
         report("(4) reading the whole log", count: readCount, unit: "events", seconds: readSeconds, baseline: copyRate)
         print(String(format: "peak memory of this process: %.0f MiB", peakResidentMiB()))
     }

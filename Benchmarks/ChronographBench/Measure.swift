@@ -1,4 +1,6 @@
+import EventLog
 import Foundation
+import Postgres
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -40,5 +42,18 @@ func report(_ name: String, count: Int, unit: String, seconds: Double, baseline:
 extension String {
     func leftPadded(_ width: Int) -> String {
         count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}
+
+/// Reads the whole log in (xid, position) order, `pageSize` events a read, and returns how many it read.
+func readWholeLog(on handle: ConnectionHandle, pageSize: Int) async throws -> Int {
+    var count = 0
+    var position = LogPosition.start
+    while true {
+        let after = position
+        let page = try await handle.withConnection { try EventStore().read(after: after, limit: pageSize, on: $0) }
+        guard let last = page.last else { return count }
+        count += page.count
+        position = last.logPosition
     }
 }

@@ -83,15 +83,7 @@ struct ProjectBenchmark: AsyncParsableCommand {
         guard try await projector.lock(on: handle) else { return }
         // The floor, in the same run: reading the log in the projector's batches, applying nothing.
         var read = 0
-        let reading = try await measure {
-            var after = LogPosition.start
-            while true {
-                let events = try await handle.withConnection { [after] in try EventStore().read(after: after, limit: batchSize, on: $0) }
-                guard let last = events.last else { break }
-                read += events.count
-                after = last.logPosition
-            }
-        }
+        let reading = try await measure { read = try await readWholeLog(on: handle, pageSize: batchSize) }
         report("reading the log alone (the floor)", count: read, unit: "events", seconds: reading)
         var progress = Projector.Progress()
         let catchUp = try await measure { progress = try await projector.run(on: handle, rebuild: true) }

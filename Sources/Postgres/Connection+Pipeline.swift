@@ -26,6 +26,7 @@ public final class Pipeline {
     /// Waits for every statement sent since the last sync and returns their results, in order.
     @discardableResult
     public func sync() throws -> [QueryResult] {
+        guard sent > 0 else { return [] }  // nothing to wait for: no round trip
         let handle = connection.handle
         guard PQpipelineSync(handle) == 1 else { throw connection.connectionError() }
         var results: [QueryResult] = []

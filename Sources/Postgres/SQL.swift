@@ -25,11 +25,6 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation, CustomStringConve
         }
     }
 
-    /// The text-format parameters' values (nil for NULL and for binary ones).
-    public var values: [String?] {
-        parameters.map { if case .text(let text) = $0 { text } else { nil } }
-    }
-
     public init(stringLiteral value: String) {
         self.text = value
         self.parameters = []

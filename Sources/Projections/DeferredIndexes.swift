@@ -20,9 +20,10 @@ enum DeferredIndexes {
     /// Records the definitions of the listed indexes that exist, and drops them.
     static func drop(on connection: Connection) throws {
         let dropped = try connection.query("""
-            INSERT INTO graph.deferred_indexes (name, definition)
-            SELECT c.relname, pg_get_indexdef(c.oid)
+            INSERT INTO graph.deferred_indexes (name, table_name, definition)
+            SELECT c.relname, 'graph.' || t.relname, pg_get_indexdef(c.oid)
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_index i ON i.indexrelid = c.oid JOIN pg_class t ON t.oid = i.indrelid
             WHERE n.nspname = 'graph' AND c.relkind = 'i' AND c.relname = ANY(\(PostgresArray(names))::text[])
             ON CONFLICT (name) DO NOTHING
             RETURNING name
@@ -33,14 +34,14 @@ enum DeferredIndexes {
         }
     }
 
-    /// The deferred indexes of the relations, which the end of a catch-up writes while the others are built.
-    static let ofRelations: Set<String> = ["relations_object_idx", "edge_articles_edge_article_idx"]
-
-    /// Builds the deferred indexes again (but those in `skipped`), each in a transaction of its own with
-    /// the removal of its definition (or in the caller's, when it has one). Nothing when none is deferred.
-    static func restore(except skipped: Set<String> = [], on connection: Connection) throws {
-        let waiting = try connection.query("SELECT name FROM graph.deferred_indexes ORDER BY name").map { try $0.decode(0, as: String.self) }
-        for name in waiting where !skipped.contains(name) {
+    /// Builds the deferred indexes again (but those of the tables in `skipped`, `graph.<table>`), each in
+    /// a transaction of its own with the removal of its definition (or in the caller's, when it has one).
+    /// Nothing when none is deferred.
+    static func restore(except skipped: [String] = [], on connection: Connection) throws {
+        let waiting = try connection.query("""
+            SELECT name FROM graph.deferred_indexes WHERE NOT table_name = ANY(\(PostgresArray(skipped))::text[]) ORDER BY name
+            """).map { try $0.decode(0, as: String.self) }
+        for name in waiting {
             try connection.transaction { connection in
                 // A definition PostgreSQL itself wrote (pg_get_indexdef) when the index was dropped.
                 for row in try connection.query("DELETE FROM graph.deferred_indexes WHERE name = \(name) RETURNING definition") {

@@ -46,8 +46,8 @@ struct EdgeChanges: Sendable {
     }
 
     /// One more (fact, source) pair of `edge` from `article`.
-    mutating func addFact(_ edge: Edge, article: String, count: Int = 1) {
-        facts[EdgeArticle(edge: edge, article: article), default: 0] += count
+    mutating func addFact(_ edge: Edge, article: String) {
+        facts[EdgeArticle(edge: edge, article: article), default: 0] += 1
     }
 
     /// One more fact of `edge`, dated `date`.

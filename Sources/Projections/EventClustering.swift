@@ -161,9 +161,9 @@ public struct EventClustering: Sendable {
             return precision > 2 && other.precision > 2 && day == other.day ? 3 : 2
         }
 
+        /// Equal, or one coarser and containing the other.
         func isCompatible(with other: Date) -> Bool {
-            let shared = min(precision, other.precision)
-            return year == other.year && (shared < 2 || month == other.month) && (shared < 3 || day == other.day)
+            sharedPrecision(with: other) == min(precision, other.precision)
         }
     }
 }

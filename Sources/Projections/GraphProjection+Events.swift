@@ -85,13 +85,10 @@ struct EventState: Sendable {
         storedPartCount = parts.count
     }
 
-    /// Adds a part; false when the event already had it.
-    @discardableResult
-    mutating func add(_ part: Part) -> Bool {
+    /// Adds a part the event does not have yet.
+    mutating func add(_ part: Part) {
         // An event has a handful of parts: a scan costs less than a set kept beside them.
-        guard !parts.contains(part) else { return false }
-        parts.append(part)
-        return true
+        if !parts.contains(part) { parts.append(part) }
     }
 
     /// The edges the event draws (none when retracted), and those it drew before this batch.

@@ -187,8 +187,6 @@ public struct Projector: Sendable {
                 interval = LogFollower.minPollInterval
                 if batch.count == batchSize { continue }
             }
-            try await analyzing?.value
-            analyzing = nil
             guard follow else { break }
             interval = try await LogFollower.waitForAppend(on: handle, interval: interval, maxInterval: 2, shouldStop: shouldStop)
         }
@@ -206,7 +204,7 @@ public struct Projector: Sendable {
         let indexes = reader.map { reader in
             Task {
                 try await reader.withConnection { connection in
-                    try DeferredIndexes.restore(except: DeferredIndexes.ofRelations, on: connection)
+                    try DeferredIndexes.restore(except: Self.relationTables, on: connection)
                     try Self.analyze(others, on: connection)
                 }
             }

@@ -164,8 +164,10 @@ import Testing
         try await listener.withConnection { try $0.listen(EventStore.notificationChannel) }
         let idle = try await LogFollower.waitForAppend(on: listener, interval: 0.1, maxInterval: 0.15)
         #expect(idle == 0.15)
+        let stopping = Date()
         let stopped = try await LogFollower.waitForAppend(on: listener, interval: 30, maxInterval: 60, shouldStop: { true })
         #expect(stopped == 60)  // a stop request ends the wait at once, as a wait that heard nothing
+        #expect(Date().timeIntervalSince(stopping) < 1, "the stop request did not end the wait")
 
         let waiter = Task { try await LogFollower.waitForAppend(on: listener, interval: 30, maxInterval: 60) }
         try await Task.sleep(for: .milliseconds(300))

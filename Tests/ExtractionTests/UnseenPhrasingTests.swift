@@ -173,6 +173,8 @@ import Testing
         let result = extractor.extract(ArticleInput(source: "test", text: "카카오엔터프라이즈 대표가 이날 기조연설을 했다."),
                                        published: EDTFDate("2024-06-14"), language: .ko)
         #expect(!result.entities.contains { $0.entity.kind == .person })
+        #expect(result.entities.contains { $0.entity.kind == .organization && $0.entity.name.contains("카카오엔터프라이즈") },
+                "\(result.entities.map(\.entity.name))")
         #expect(result.relations.isEmpty)
     }
 

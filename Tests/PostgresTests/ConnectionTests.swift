@@ -25,14 +25,14 @@ import Testing
         let name = "x'); DROP TABLE events; --"
         let sql: SQL = "SELECT * FROM events WHERE stream = \(name) AND version > \(3)"
         #expect(sql.text == "SELECT * FROM events WHERE stream = $1 AND version > $2")
-        #expect(sql.values == [name, "3"])
+        #expect(sql.parameters == [.text(name), .text("3")])
     }
 
     @Test func nestedFragmentsAreRenumbered() {
         let inner: SQL = "type = \("b") AND version = \(2)"
         let outer: SQL = "stream = \("a") AND \(inner)"
         #expect(outer.text == "stream = $1 AND type = $2 AND version = $3")
-        #expect(outer.values == ["a", "b", "2"])
+        #expect(outer.parameters == [.text("a"), .text("b"), .text("2")])
     }
 
     @Test func arraysEscapeTheirElements() async throws {

@@ -87,6 +87,7 @@ ALTER TABLE graph.edge_articles DROP CONSTRAINT edge_articles_pkey;
 CREATE UNIQUE INDEX edge_articles_edge_article_idx ON graph.edge_articles (subject_id, predicate, object_id, role, article_id);
 CREATE TABLE graph.deferred_indexes (
     name       text PRIMARY KEY,
+    table_name text NOT NULL,            -- graph.<table>
     definition text NOT NULL             -- as pg_get_indexdef gave it
 );
 

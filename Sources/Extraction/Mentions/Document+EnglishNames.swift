@@ -42,11 +42,7 @@ extension Document {
         while i < sentences[s].items.count {
             // The kind is read in place first: most items are no organization.
             if sentences[s].items[i].mention?.entity.kind == .organization, let end = longerOrganization(s, at: i) {
-                let words = sentences[s].items[i..<end].map(\.stem)
-                let name = words.joined(separator: " ")
-                let entity = known[name] ?? knownPhrases[words] ?? ContextName.entity(.organization, name)
-                register(name, entity)
-                collapse(s, i..<end, entity: entity, surface: name, source: .context)
+                nameOrganization(s, i..<end, source: .context)
                 i += 1
                 continue
             }

@@ -293,18 +293,6 @@ extension Document {
         nameOrganization(s, index..<(index + 1), source: .title)
     }
 
-    /// Makes items `range` one mention of the organization their words name (the one already found
-    /// under that name, else a new one), and remembers the name.
-    @discardableResult
-    private mutating func nameOrganization(_ s: Int, _ range: Range<Int>, source: Mention.Source) -> EntityRef {
-        let words = sentences[s].items[range].map(\.stem)
-        let name = words.joined(separator: " ")
-        let entity = known[name] ?? knownPhrases[words] ?? ContextName.entity(.organization, name)
-        register(name, entity)
-        collapse(s, range, entity: entity, surface: name, source: source)
-        return entity
-    }
-
     /// The latest person with this surname (or last word) named with a role.
     func personBySurname(_ surname: String, role: String) -> EntityRef? {
         let candidates = roles.reversed().map(\.person)

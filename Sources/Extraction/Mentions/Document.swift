@@ -107,6 +107,18 @@ struct Document: Sendable {
         return range.lowerBound
     }
 
+    /// Makes items `range` one mention of the organization their words name (the one already found
+    /// under that name, else a new one), and remembers the name.
+    @discardableResult
+    mutating func nameOrganization(_ s: Int, _ range: Range<Int>, source: Mention.Source) -> EntityRef {
+        let words = sentences[s].items[range].map(\.stem)
+        let name = words.joined(separator: " ")
+        let entity = known[name] ?? knownPhrases[words] ?? ContextName.entity(.organization, name)
+        register(name, entity)
+        collapse(s, range, entity: entity, surface: name, source: source)
+        return entity
+    }
+
     /// Remembers a name found from context so that its other occurrences are found too.
     mutating func register(_ surface: String, _ entity: EntityRef) {
         let words = surface.split(separator: " ").map(String.init)
