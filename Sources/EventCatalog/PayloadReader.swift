@@ -291,6 +291,48 @@ extension EvidencePayload: BulkDecodable {
     }
 }
 
+extension ArticleIngested.Extractor: BulkDecodable {
+    public init(reading reader: inout PayloadReader) throws {
+        var name: String?, version: String?
+        try reader.object { reader, key in
+            switch key {
+            case "name": name = try reader.string()
+            case "version": version = try reader.string()
+            default: try reader.skip()
+            }
+        }
+        self.init(name: try required(name), version: try required(version))
+    }
+}
+
+extension EntitySighting: BulkDecodable {
+    public init(reading reader: inout PayloadReader) throws {
+        var entity: EntityPayload?, aliases: [AliasPayload]?
+        try reader.object { reader, key in
+            switch key {
+            case "entity": entity = try EntityPayload(reading: &reader)
+            case "aliases": aliases = try reader.array { try AliasPayload(reading: &$0) }
+            default: try reader.skip()
+            }
+        }
+        self.init(entity: try required(entity), aliases: try required(aliases))
+    }
+}
+
+extension EventReported.Participant: BulkDecodable {
+    public init(reading reader: inout PayloadReader) throws {
+        var entity: EntityPayload?, role: String?
+        try reader.object { reader, key in
+            switch key {
+            case "entity": entity = try EntityPayload(reading: &reader)
+            case "role": role = try reader.string()
+            default: try reader.skip()
+            }
+        }
+        self.init(entity: try required(entity), role: try required(role))
+    }
+}
+
 extension ArticleIngested: BulkDecodable {
     public init(reading reader: inout PayloadReader) throws {
         var schema: Int?, id: String?, title: String?, url: String?, source: String?, published: String?, language: String?
@@ -305,28 +347,8 @@ extension ArticleIngested: BulkDecodable {
             case "published": published = try reader.optionalString()
             case "language": language = try reader.string()
             case "length": length = try reader.int()
-            case "extractor":
-                var name: String?, version: String?
-                try reader.object { reader, key in
-                    switch key {
-                    case "name": name = try reader.string()
-                    case "version": version = try reader.string()
-                    default: try reader.skip()
-                    }
-                }
-                extractor = Extractor(name: try required(name), version: try required(version))
-            case "entities":
-                entities = try reader.array { reader in
-                    var entity: EntityPayload?, aliases: [AliasPayload]?
-                    try reader.object { reader, key in
-                        switch key {
-                        case "entity": entity = try EntityPayload(reading: &reader)
-                        case "aliases": aliases = try reader.array { try AliasPayload(reading: &$0) }
-                        default: try reader.skip()
-                        }
-                    }
-                    return EntitySighting(entity: try required(entity), aliases: try required(aliases))
-                }
+            case "extractor": extractor = try Extractor(reading: &reader)
+            case "entities": entities = try reader.array { try EntitySighting(reading: &$0) }
             case "warnings": warnings = try reader.array { try $0.string() }
             default: try reader.skip()
             }
@@ -352,18 +374,7 @@ extension EventReported: BulkDecodable {
             case "date": date = try reader.optionalString()
             case "actor": actor = try EntityPayload(reading: &reader)
             case "counterparties": counterparties = try reader.array { try EntityPayload(reading: &$0) }
-            case "participants":
-                participants = try reader.array { reader in
-                    var entity: EntityPayload?, role: String?
-                    try reader.object { reader, key in
-                        switch key {
-                        case "entity": entity = try EntityPayload(reading: &reader)
-                        case "role": role = try reader.string()
-                        default: try reader.skip()
-                        }
-                    }
-                    return Participant(entity: try required(entity), role: try required(role))
-                }
+            case "participants": participants = try reader.array { try Participant(reading: &$0) }
             case "place": place = try reader.null() ? nil : try EntityPayload(reading: &reader)
             case "evidence": evidence = try EvidencePayload(reading: &reader)
             case "confidence": confidence = try reader.double()
